@@ -1,0 +1,22 @@
+package com.usersplatform.stacks;
+
+/**
+ * Monitoring of the API: ServiceMonitors, PrometheusRules and the Grafana dashboard, and the alert thresholds.
+ *
+ * @param monitoringStack install the monitoring stack (Prometheus Operator) and apply the monitoring objects
+ * @param errorRateThresholdPercent {@code ApiHighErrorRate} fires above this share of 5xx responses, percent
+ *        (0 exclusive to 100)
+ * @param p99LatencyThresholdMs {@code ApiHighLatencyP99} fires when the p99 request latency exceeds this, ms
+ * @param sloTargetPercent availability SLO behind {@code SloErrorBudgetBurn}, percent (90 to 100 exclusive)
+ * @param restartThreshold {@code PodRestartLoop} fires after this many container restarts within an hour
+ */
+public record ObservabilityConfig(
+        boolean monitoringStack,
+        double errorRateThresholdPercent,
+        int p99LatencyThresholdMs,
+        double sloTargetPercent,
+        int restartThreshold) {
+
+    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; 99.9% SLO; 3 restarts an hour. */
+    public static final ObservabilityConfig DEFAULTS = new ObservabilityConfig(true, 5.0, 1000, 99.9, 3);
+}

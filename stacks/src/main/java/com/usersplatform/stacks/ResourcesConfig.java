@@ -1,0 +1,10 @@
+package com.usersplatform.stacks;
+
+/**
+ * Container resources of a workload; each limit must be at least its request.
+ *
+ * @param requests what the scheduler reserves; the HPA's utilisation targets are relative to these
+ * @param limits the most the container may use; the JVM sizes its heap from the memory limit
+ */
+public record ResourcesConfig(ComputeResources requests, ComputeResources limits) {
+}

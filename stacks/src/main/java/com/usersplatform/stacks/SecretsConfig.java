@@ -1,0 +1,22 @@
+package com.usersplatform.stacks;
+
+/**
+ * Secrets Manager settings of the Redis app-user secret (and the gateway's API-key hashes).
+ *
+ * @param rotationSchedule when Secrets Manager rotates the Redis password: {@code rate(N hours|days)} or a
+ *        six-field {@code cron(...)} expression; AWS allows every 4 hours up to every 1000 days; passed to the
+ *        rotation rules' {@code scheduleExpression} verbatim
+ * @param rotationWindowHours hours after the scheduled time within which rotation must run, 1 to 24; shorter
+ *        than the rotation interval
+ * @param recoveryWindowDays days a deleted secret can still be restored: 0 (delete at once) or 7 to 30
+ */
+public record SecretsConfig(String rotationSchedule, int rotationWindowHours, int recoveryWindowDays) {
+
+    /** Defaults: rotate every 30 days within a 2-hour window; deleted secrets recoverable for 7 days. */
+    public static final SecretsConfig DEFAULTS = new SecretsConfig("rate(30 days)", 2, 7);
+
+    /** {@code rotationWindowHours} in the rotation rules' duration syntax, e.g. {@code 2h}. */
+    public String rotationWindow() {
+        return rotationWindowHours + "h";
+    }
+}

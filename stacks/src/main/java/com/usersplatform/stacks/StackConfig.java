@@ -1,0 +1,66 @@
+package com.usersplatform.stacks;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything that describes one stack (environment). Read from {@code Pulumi.<stack>.yaml} by
+ * {@link StackConfigLoader}: each component except {@code stack} and {@code awsRegion} is the config key
+ * {@code users-platform:<component>}; a key that is absent takes the default from {@link #DEFAULTS}, and so does
+ * every absent field inside a section. Environments differ only through these values (e.g. {@code production}),
+ * never through the stack's name.
+ *
+ * @param stack the Pulumi stack name (from the file name or the Pulumi engine; not a config key)
+ * @param awsRegion AWS region of every resource, from the AWS provider's own key {@code aws:region}
+ * @param production production safeguards: Multi-AZ cache with snapshots, at least 2 replicas per workload,
+ *        TLS on the ingress, no public API endpoint open to the world, resources protected from deletion
+ * @param owner team that owns the stack; tagged on every AWS resource as {@code owner}
+ * @param tags extra tags on every AWS resource ({@code project}, {@code stack} and {@code owner} are always set)
+ * @param network VPC, subnets and NAT gateways
+ * @param cluster EKS cluster and node group
+ * @param cache ElastiCache replication group
+ * @param secrets Secrets Manager rotation and recovery
+ * @param workloads the gateway's and the users service's Deployments and autoscaling
+ * @param observability monitoring stack and alert thresholds
+ * @param gateway the gateway's rate limits, body limit and API keys
+ * @param ingress the public load balancer in front of the gateway
+ */
+public record StackConfig(
+        String stack,
+        String awsRegion,
+        boolean production,
+        String owner,
+        Map<String, String> tags,
+        NetworkConfig network,
+        ClusterConfig cluster,
+        CacheConfig cache,
+        SecretsConfig secrets,
+        WorkloadsConfig workloads,
+        ObservabilityConfig observability,
+        GatewaySettings gateway,
+        IngressConfig ingress) {
+
+    /** Pulumi project name and config namespace. */
+    public static final String PROJECT = "users-platform";
+
+    /** Defaults of every setting: a small, non-production stack in {@code us-east-1}. */
+    public static final StackConfig DEFAULTS = new StackConfig("dev", "us-east-1", false, "platform-team", Map.of(),
+            NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
+            WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS);
+
+    public StackConfig {
+        Objects.requireNonNull(stack, "stack");
+        tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /** Tags for every AWS resource, sorted by key: {@link #tags()} plus {@code project}, {@code stack} and {@code owner}. */
+    public Map<String, String> resourceTags() {
+        Map<String, String> all = new TreeMap<>(tags);
+        all.put("project", PROJECT);
+        all.put("stack", stack);
+        all.put("owner", owner);
+        return Collections.unmodifiableMap(all);
+    }
+}
