@@ -1,0 +1,230 @@
+# shellcheck shell=bash
+# Sourced by bin/local and bench/*: runs Redis, users and gateway as local processes with production-like settings
+# (Redis ACL app user + credentials file, API-key hash file, container JVM flags, JSON logs to files) in a private
+# run directory. Call select_jdk (bin/lib.sh) first. All processes are children of the sourcing shell.
+#
+# Settings (environment):
+#   GATEWAY_PORT (3000), USERS_PORT (3001), REDIS_PORT (6380: not 6379, so a system Redis does not clash)
+#   API_KEY            the key clients send; generated when unset
+#   REDIS_SERVER       redis-server binary to run; default: redis-server on PATH, else the one test-support bundles
+#   REDIS_APPENDFSYNC  AOF fsync policy (everysec)
+#   MEMORY_LIMIT       the container memory limit the JVMs size their heap from (512m, like the pods)
+#   JAVA_OPTS          extra JVM flags for both services, appended to the image flags
+#   RATE_LIMIT_RPS, RATE_LIMIT_BURST  passed to the gateway when set (benchmarks raise them)
+
+: "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
+: "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
+REDIS_APP_USER=users-app
+# The flags the container images use (TEAM.md), with MaxRAM standing in for the container's memory limit.
+IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=$MEMORY_LIMIT"
+USERS_JAR="$ROOT/services/users/target/users.jar"
+GATEWAY_JAR="$ROOT/services/gateway/target/gateway.jar"
+REDIS_PID="" USERS_PID="" GATEWAY_PID=""
+
+log_step() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Creates the private run directory (mode 700; secrets inside are mode 600) and sets RUN_DIR, SECRETS, LOGS.
+local_init() {
+  command -v curl >/dev/null || die "curl is required"
+  umask 077
+  RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/users-platform.XXXXXX")
+  SECRETS="$RUN_DIR/secrets" LOGS="$RUN_DIR/logs"
+  mkdir -p "$SECRETS" "$LOGS" "$RUN_DIR/redis"
+}
+
+# Fails with a clear message when one of the ports is already taken.
+local_check_ports() {
+  local name port
+  for name in GATEWAY_PORT USERS_PORT REDIS_PORT; do
+    port=${!name}
+    [[ $port =~ ^[0-9]+$ ]] || die "$name must be a port number, got '$port'"
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      die "port $port ($name) is already in use on 127.0.0.1; stop what uses it or set $name to a free port"
+    fi
+  done
+}
+
+# Builds both services unless their jars are newer than every source and POM they are built from.
+local_build() {
+  local oldest=$USERS_JAR
+  if [[ -f $USERS_JAR && -f $GATEWAY_JAR ]]; then
+    [[ $GATEWAY_JAR -ot $USERS_JAR ]] && oldest=$GATEWAY_JAR
+    if [[ -z $(find "$ROOT/pom.xml" "$ROOT/.mvn" "$ROOT/services" "$ROOT/test-support" \
+                 -name target -prune -o -type f -newer "$oldest" -print -quit) ]]; then
+      return 0
+    fi
+  fi
+  log_step "building users and gateway (the first run downloads Maven and the dependencies: a few minutes)..."
+  (cd "$ROOT" && ./mvnw -q -B -pl services/users,services/gateway,test-support -am package -DskipTests) \
+    || die "build failed (see above)"
+}
+
+# Prints the redis-server to run: REDIS_SERVER, else PATH, else the binary test-support ships (cached in target/).
+local_redis_binary() {
+  if [[ -n ${REDIS_SERVER:-} ]]; then
+    [[ -x $REDIS_SERVER ]] || die "REDIS_SERVER=$REDIS_SERVER is not executable"
+    echo "$REDIS_SERVER"
+  elif command -v redis-server; then
+    :
+  else
+    local cache="$ROOT/target/local-redis" classpath
+    if [[ ! -x $cache/redis-server ]]; then
+      log_step "no redis-server on PATH: using the one the build supplies (test-support)"
+      classpath=$(mktemp)
+      (cd "$ROOT" && ./mvnw -q -B -pl test-support dependency:build-classpath -Dmdep.outputFile="$classpath") \
+        || die "cannot resolve test-support's classpath"
+      java -cp "$ROOT/test-support/target/classes:$(cat "$classpath")" \
+        com.usersplatform.testing.RedisBinaryExport "$cache" >/dev/null || die "cannot extract redis-server"
+      rm -f "$classpath"
+    fi
+    echo "$cache/redis-server"
+  fi
+}
+
+random_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
+sha256_hex() {
+  if command -v sha256sum >/dev/null; then printf %s "$1" | sha256sum | cut -d' ' -f1
+  else printf %s "$1" | shasum -a 256 | cut -d' ' -f1; fi
+}
+
+# Writes the app credentials file (the shape of the Secrets Manager secret) atomically, like a Kubernetes
+# secret volume update: a new file renamed over the old one.
+write_credentials() {
+  local file="$SECRETS/redis-credentials.json"
+  printf '{"username":"%s","password":"%s","user_arn":"local"}\n' "$REDIS_APP_USER" "$1" >"$file.new"
+  mv -f "$file.new" "$file"
+}
+
+# Generates the ACL passwords, the Redis config (password hashes only), the credentials file and the API-key file.
+local_secrets() {
+  local app_password admin_password
+  app_password=$(random_hex 24) admin_password=$(random_hex 24)
+  printf '%s' "$admin_password" >"$SECRETS/redis-admin.pass"
+  write_credentials "$app_password"
+  CREDENTIALS_FILE="$SECRETS/redis-credentials.json"
+  # default is off; admin is for drills and benchmarks; the app user gets data commands, no admin ones.
+  cat >"$RUN_DIR/redis/redis.conf" <<EOF
+bind 127.0.0.1
+port $REDIS_PORT
+protected-mode yes
+dir $RUN_DIR/redis
+appendonly yes
+appendfsync $REDIS_APPENDFSYNC
+save ""
+user default off
+user admin on #$(sha256_hex "$admin_password") ~* &* +@all
+user $REDIS_APP_USER on #$(sha256_hex "$app_password") ~* -@all +@read +@write +@string +@hash +@set +@sortedset +@list +@keyspace +@transaction +@scripting +@connection -@dangerous +info
+EOF
+  API_KEY=${API_KEY:-local_$(random_hex 20)}
+  printf '# SHA-256 of the local API key (bin/local)\n%s\n' "$(sha256_hex "$API_KEY")" >"$SECRETS/api-keys.sha256"
+  API_KEYS_FILE="$SECRETS/api-keys.sha256"
+}
+
+# Runs a Redis command as the admin user (needs redis-cli; benchmarks and drills only).
+redis_admin() {
+  REDISCLI_AUTH=$(cat "$SECRETS/redis-admin.pass") redis-cli --no-auth-warning -h 127.0.0.1 -p "$REDIS_PORT" \
+    --user admin "$@"
+}
+
+# True when something answers RESP on the Redis port (an auth error is an answer: the default user is off).
+redis_answers() {
+  local reply
+  { exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"; } 2>/dev/null || return 1
+  printf 'PING\r\n' >&3
+  IFS= read -r -t 1 reply <&3 || true
+  exec 3<&- 3>&-
+  [[ $reply == +PONG* || $reply == -NOAUTH* ]]
+}
+
+local_start_redis() {
+  REDIS_BIN=${REDIS_BIN:-$(local_redis_binary)}
+  "$REDIS_BIN" "$RUN_DIR/redis/redis.conf" >>"$LOGS/redis.log" 2>&1 &
+  REDIS_PID=$!
+  local i
+  for ((i = 0; i < 100; i++)); do
+    redis_answers && return 0
+    kill -0 "$REDIS_PID" 2>/dev/null || { tail -n 20 "$LOGS/redis.log" >&2; die "redis-server exited"; }
+    sleep 0.05
+  done
+  die "redis-server did not answer on port $REDIS_PORT within 5 s (log: $LOGS/redis.log)"
+}
+
+# Service version for logs and /health: the commit being run.
+local_version() { git -C "$ROOT" describe --always --dirty 2>/dev/null || echo local; }
+
+# shellcheck disable=SC2086 # JVM flag lists are meant to split
+local_start_users() {
+  SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
+    REDIS_CREDENTIALS_FILE=$CREDENTIALS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
+    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" >>"$LOGS/users.log" 2>&1 &
+  USERS_PID=$!
+}
+
+# shellcheck disable=SC2086
+local_start_gateway() {
+  SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT API_KEYS_FILE=$API_KEYS_FILE \
+    SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
+    ${RATE_LIMIT_RPS:+RATE_LIMIT_RPS=$RATE_LIMIT_RPS} ${RATE_LIMIT_BURST:+RATE_LIMIT_BURST=$RATE_LIMIT_BURST} \
+    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+}
+
+# Milliseconds since the epoch.
+now_ms() { date +%s%3N; }
+
+# wait_ready NAME URL PID [TIMEOUT_S]: polls URL until 200; fails with the log tail if PID dies or time runs out.
+wait_ready() {
+  local name=$1 url=$2 pid=$3 deadline=$(($(now_ms) + ${4:-60} * 1000))
+  until curl -fs -o /dev/null --max-time 1 "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 30 "$LOGS/$name.log" >&2
+      die "$name exited before it was ready (log: $LOGS/$name.log)"
+    fi
+    (($(now_ms) < deadline)) || die "$name not ready at $url after ${4:-60} s (log: $LOGS/$name.log)"
+    sleep 0.02
+  done
+}
+
+# stop_process PID [TIMEOUT_S]: SIGTERM (graceful shutdown), SIGKILL after the timeout; reaps the child.
+stop_process() {
+  local pid=$1 i
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < ${2:-10} * 20; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# Stops gateway, users, then Redis, and removes the secrets (and the run directory unless KEEP_RUN_DIR=1).
+local_stop_all() {
+  stop_process "$GATEWAY_PID"
+  stop_process "$USERS_PID"
+  stop_process "$REDIS_PID"
+  GATEWAY_PID="" USERS_PID="" REDIS_PID=""
+  if [[ -n ${RUN_DIR:-} && -d $RUN_DIR ]]; then
+    if [[ ${KEEP_RUN_DIR:-0} == 1 ]]; then
+      rm -rf "$SECRETS" "$RUN_DIR/redis/redis.conf"
+    else
+      rm -rf "$RUN_DIR"
+    fi
+  fi
+}
+
+# Starts the whole system and waits until the gateway is ready; sets USERS_READY_MS and GATEWAY_READY_MS.
+# shellcheck disable=SC2034 # read by the sourcing script
+local_start_all() {
+  local t0
+  local_start_redis
+  t0=$(now_ms)
+  local_start_users
+  wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
+  USERS_READY_MS=$(($(now_ms) - t0))
+  t0=$(now_ms)
+  local_start_gateway
+  wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
+  GATEWAY_READY_MS=$(($(now_ms) - t0))
+}
