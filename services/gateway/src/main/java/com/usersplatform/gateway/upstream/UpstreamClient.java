@@ -1,0 +1,187 @@
+package com.usersplatform.gateway.upstream;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.helidon.common.uri.UriInfo;
+import io.helidon.common.uri.UriPath;
+import io.helidon.http.Header;
+import io.helidon.webclient.api.ClientUri;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.RuntimeUnknownHostException;
+import io.helidon.webclient.api.WebClient;
+
+/**
+ * Forwards requests to the users service over Helidon's WebClient, inside a circuit breaker (outer) and a retry
+ * (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx answers count
+ * as breaker failures; 2xx-4xx answers come back unchanged.
+ */
+public final class UpstreamClient {
+    /** Response headers that describe the connection or framing, not the resource: never copied. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "date",
+            "server");
+
+    private final String service;
+    private final UpstreamSettings settings;
+    private final UriInfo base;
+    private final WebClient client;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final UpstreamObserver observer;
+
+    /**
+     * @param service  name of the upstream service (metrics label, messages)
+     * @param settings timeouts, retry and breaker settings
+     * @param observer told the outcome and duration of every forwarded request
+     */
+    public UpstreamClient(String service, UpstreamSettings settings, UpstreamObserver observer) {
+        this.service = service;
+        this.settings = settings;
+        this.observer = observer;
+        this.base = UriInfo.builder()
+                .scheme(settings.baseUri().getScheme())
+                .host(settings.baseUri().getHost())
+                .port(settings.baseUri().getPort())
+                .build();
+        this.client = WebClient.builder()
+                .baseUri(settings.baseUri())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .followRedirects(false)
+                .build();
+        this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerWindow())
+                .minimumNumberOfCalls(settings.breakerMinimumCalls())
+                .failureRateThreshold(settings.breakerFailureRate())
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(UpstreamFailure.class, ServerError.class)
+                .build());
+        this.retry = Retry.of(service, RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .waitDuration(settings.retryBackoff())
+                .retryOnException(e -> e instanceof UpstreamFailure f && f.kind() == UpstreamFailure.Kind.UNAVAILABLE)
+                .build());
+    }
+
+    /**
+     * Sends {@code request} and returns the users service's answer when it is 2xx-4xx or 503.
+     *
+     * @throws UpstreamFailure when no usable answer came: breaker open, connection failure, timeout or other 5xx
+     */
+    public UpstreamResponse forward(UpstreamRequest request) {
+        long start = System.nanoTime();
+        int status = 0;
+        try {
+            Supplier<UpstreamResponse> call = () -> send(request);
+            if (request.idempotent()) {
+                call = Retry.decorateSupplier(retry, call);
+            }
+            UpstreamResponse response = CircuitBreaker.decorateSupplier(breaker, call).get();
+            status = response.status();
+            return response;
+        } catch (ServerError e) {
+            status = e.response.status();
+            if (status == 503) {
+                // users' own "service_unavailable" (e.g. Redis down) is a well-formed, retryable answer: pass it on.
+                return e.response;
+            }
+            throw new UpstreamFailure(UpstreamFailure.Kind.ERROR,
+                    service + " service failed with status " + status, null);
+        } catch (CallNotPermittedException e) {
+            status = UpstreamFailure.Kind.UNAVAILABLE.status();
+            throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
+                    service + " service unavailable (circuit open)", e);
+        } catch (UpstreamFailure e) {
+            status = e.kind().status();
+            throw e;
+        } finally {
+            observer.completed(service, request.method().text(), status, System.nanoTime() - start);
+        }
+    }
+
+    /** Current circuit breaker state. */
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    /** Name of the upstream service. */
+    public String service() {
+        return service;
+    }
+
+    private UpstreamResponse send(UpstreamRequest request) {
+        ClientUri uri = ClientUri.create(UriInfo.builder(base)
+                .path(UriPath.create(request.path()))
+                .query(request.query())
+                .build());
+        HttpClientRequest http = client.method(request.method()).uri(uri);
+        request.headers().forEach(http::header);
+        try (HttpClientResponse response = request.body().length == 0 ? http.request() : http.submit(request.body())) {
+            byte[] body = response.entity().hasEntity() ? response.entity().as(byte[].class) : new byte[0];
+            List<Header> headers = new ArrayList<>();
+            response.headers().forEach(h -> {
+                if (!HOP_BY_HOP.contains(h.name().toLowerCase(Locale.ROOT))) {
+                    headers.add(h);
+                }
+            });
+            UpstreamResponse result = new UpstreamResponse(response.status().code(), List.copyOf(headers), body);
+            if (result.status() >= 500) {
+                throw new ServerError(result);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (e instanceof ServerError) {
+                throw e;
+            }
+            throw classify(e);
+        }
+    }
+
+    private UpstreamFailure classify(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException || t instanceof RuntimeUnknownHostException
+                    || t instanceof SocketTimeoutException && isConnectTimeout(t)) {
+                return new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
+                        service + " service unreachable", e);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, service + " service did not answer within "
+                        + settings.readTimeout().toMillis() + " ms", e);
+            }
+        }
+        return new UpstreamFailure(UpstreamFailure.Kind.ERROR, service + " service connection failed", e);
+    }
+
+    private static boolean isConnectTimeout(Throwable t) {
+        String message = t.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    /** A 5xx answer: recorded by the breaker as a failure, unwrapped by {@link #forward}. */
+    private static final class ServerError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UpstreamResponse response;
+
+        ServerError(UpstreamResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.usersplatform.gateway.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP server on 127.0.0.1 that accepts connections and never answers: a hung upstream.
+ */
+public final class SilentServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+    public SilentServer() throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    accepted.add(socket.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return accepted.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        for (Socket s : accepted) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.usersplatform.gateway.upstream;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.usersplatform.gateway.testing.FreePort;
+import com.usersplatform.gateway.testing.SilentServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.helidon.common.uri.UriQuery;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The forwarding client against a small echo server, a hung server and a closed port, all on 127.0.0.1. */
+class UpstreamClientTest {
+    private static final io.helidon.http.HeaderName REQUEST_ID = HeaderNames.create("X-Request-ID");
+    private static final AtomicInteger HITS = new AtomicInteger();
+    private static WebServer echo;
+
+    @BeforeAll
+    static void startEcho() {
+        echo = WebServer.builder().host("127.0.0.1").port(0).routing(r -> r.any((req, res) -> {
+            HITS.incrementAndGet();
+            String path = req.prologue().uriPath().rawPath();
+            if (path.startsWith("/users/status-")) {
+                res.status(Status.create(Integer.parseInt(path.substring("/users/status-".length()))));
+            }
+            String text = req.prologue().method().text() + " " + path + "?" + req.prologue().query().rawValue()
+                    + "\nrid=" + req.headers().first(REQUEST_ID).orElse("-")
+                    + "\nxff=" + req.headers().first(HeaderNames.X_FORWARDED_FOR).orElse("-")
+                    + "\nbody=" + (req.content().hasEntity() ? req.content().as(String.class) : "");
+            res.header(HeaderNames.CONTENT_TYPE, "text/plain").header("X-Total-Count", "7").send(text);
+        })).build().start();
+    }
+
+    @AfterAll
+    static void stopEcho() {
+        echo.stop();
+    }
+
+    private static UpstreamSettings settings(int port, Duration readTimeout) {
+        return new UpstreamSettings(URI.create("http://127.0.0.1:" + port), Duration.ofMillis(500), readTimeout,
+                3, Duration.ofMillis(10), 10, 4, 50f, Duration.ofMillis(400));
+    }
+
+    private static UpstreamRequest request(Method method, String path, String query, String body) {
+        return new UpstreamRequest(method, path, UriQuery.create(query),
+                List.of(HeaderValues.create(REQUEST_ID, "req-1"),
+                        HeaderValues.create(HeaderNames.X_FORWARDED_FOR, "10.1.2.3")),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void forwardsMethodPathQueryHeadersAndBodyUnchanged() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { });
+        UpstreamResponse response = client.forward(request(Method.PUT, UpstreamPaths.child("/users", "a/b c"),
+                "limit=5&offset=10&q=x%20y%26z", "{\"name\":\"A\"}"));
+        assertEquals(200, response.status());
+        String[] echoed = new String(response.body(), StandardCharsets.UTF_8).split("\n");
+        assertTrue(echoed[0].startsWith("PUT /users/a%2Fb%20c?"), echoed[0]);
+        // The parameters survive (their relative order is not kept by Helidon's query map).
+        assertEquals(Set.of("limit=5", "offset=10", "q=x%20y%26z"),
+                Set.of(echoed[0].substring(echoed[0].indexOf('?') + 1).split("&")));
+        assertEquals(List.of("rid=req-1", "xff=10.1.2.3", "body={\"name\":\"A\"}"),
+                List.of(echoed).subList(1, 4));
+        assertTrue(response.headers().stream().anyMatch(h -> h.name().equals("X-Total-Count") && h.get().equals("7")));
+        assertTrue(response.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Length")));
+    }
+
+    @Test
+    void passesClientErrorsThroughAndMapsServerErrorsTo502() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { });
+        assertEquals(409, client.forward(request(Method.POST, "/users/status-409", "", "{}")).status());
+        assertEquals(503, client.forward(request(Method.GET, "/users/status-503", "", "")).status());
+        UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+                () -> client.forward(request(Method.GET, "/users/status-500", "", "")));
+        assertEquals(UpstreamFailure.Kind.ERROR, failure.kind());
+    }
+
+    @Test
+    void hungUpstreamTimesOutWithinTheReadTimeout() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            UpstreamClient client = new UpstreamClient("users", settings(silent.port(), Duration.ofMillis(300)),
+                    (s, m, c, n) -> { });
+            long start = System.nanoTime();
+            UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+                    () -> client.forward(request(Method.GET, "/users", "", "")));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(UpstreamFailure.Kind.TIMEOUT, failure.kind());
+            assertTrue(millis >= 250 && millis < 1500, "took " + millis + " ms");
+            assertEquals(1, silent.connections(), "a read timeout is never retried");
+        }
+    }
+
+    @Test
+    void refusedConnectionIsRetriedOnlyForIdempotentMethodsThenOpensTheBreakerWhichClosesByItself()
+            throws Exception {
+        int port = FreePort.find();
+        AtomicInteger observed = new AtomicInteger();
+        UpstreamClient client = new UpstreamClient("users", settings(port, Duration.ofSeconds(1)),
+                (s, m, c, n) -> observed.incrementAndGet());
+        UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+                () -> client.forward(request(Method.POST, "/users", "", "{}")));
+        assertEquals(UpstreamFailure.Kind.UNAVAILABLE, failure.kind());
+        for (int i = 0; i < 3; i++) {
+            assertThrows(UpstreamFailure.class, () -> client.forward(request(Method.GET, "/users", "", "")));
+        }
+        assertEquals(CircuitBreaker.State.OPEN, client.breakerState());
+        assertEquals(4, observed.get());
+
+        // Bring an upstream up on that port: after the open period the breaker lets a trial call through.
+        WebServer back = WebServer.builder().host("127.0.0.1").port(port)
+                .routing(r -> r.any((req, res) -> res.send("ok"))).build().start();
+        try {
+            long start = System.nanoTime();
+            UpstreamFailure fast = assertThrows(UpstreamFailure.class,
+                    () -> client.forward(request(Method.GET, "/users", "", "")));
+            assertTrue((System.nanoTime() - start) < 100_000_000L, "open breaker fails fast");
+            assertTrue(fast.getMessage().contains("circuit open"));
+            Thread.sleep(450);
+            assertEquals(200, client.forward(request(Method.GET, "/users", "", "")).status());
+            assertEquals(CircuitBreaker.State.CLOSED, client.breakerState());
+        } finally {
+            back.stop();
+        }
+    }
+
+}
