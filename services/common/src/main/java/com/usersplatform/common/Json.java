@@ -1,0 +1,29 @@
+package com.usersplatform.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one Jackson mapper of a service: thread-safe, ISO-8601 dates, no pretty printing. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Json() {
+    }
+
+    /** The shared mapper (configure nothing on it; it is shared). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Serializes {@code value} to a JSON string. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not serializable to JSON: " + value.getClass().getName(), e);
+        }
+    }
+}

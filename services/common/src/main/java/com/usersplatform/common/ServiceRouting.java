@@ -1,0 +1,67 @@
+package com.usersplatform.common;
+
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The standard routing of a service: request filter (request id, security headers, metrics, access log),
+ * {@code /health/**}, {@code /metrics}, the service's own routes, a JSON 404 catch-all, and error handlers that turn
+ * exceptions into the JSON error body (500 {@code internal_server_error}, never a stack trace).
+ *
+ * <pre>{@code
+ * HttpRouting.Builder routing = ServiceRouting.create(runtime, Map.of("redis", store::ping),
+ *         api -> api.register("/users", new UserService(store)));
+ * }</pre>
+ * A service answers 405 for its paths by ending each path's routes with
+ * {@code rules.any(path, ApiErrors.methodNotAllowed(...))}.
+ */
+public final class ServiceRouting {
+    private static final Logger LOG = Logger.getLogger(ServiceRouting.class.getName());
+
+    private ServiceRouting() {
+    }
+
+    /** Builds the routing of {@code service}; {@code api} registers the service's own routes. */
+    public static HttpRouting.Builder create(ServiceInfo service, HttpMetrics metrics, Map<String, HealthCheck> checks,
+                                             Consumer<HttpRouting.Builder> api) {
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new RequestFilter(metrics))
+                .register("/health", new HealthService(service, checks))
+                .register("/metrics", new MetricsService(metrics))
+                .error(HttpException.class, ServiceRouting::httpError)
+                .error(Exception.class, ServiceRouting::unexpected);
+        api.accept(routing);
+        return routing.any(ApiErrors.notFound());
+    }
+
+    private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {
+        Status status = e.status();
+        String code = switch (status.code()) {
+            case 400 -> "validation_error";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> null;
+        };
+        if (code == null) {
+            unexpected(req, res, e);
+        } else {
+            ApiErrors.send(res, status, code, status.reasonPhrase());
+        }
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+        LOG.log(Level.SEVERE, "Unhandled error", e);
+        if (!res.isSent()) {
+            ApiErrors.send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_server_error", "Internal server error");
+        }
+    }
+}
