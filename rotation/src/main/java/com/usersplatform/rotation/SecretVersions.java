@@ -1,0 +1,31 @@
+package com.usersplatform.rotation;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What DescribeSecret tells rotation: the rotation switch and the staging labels of every labelled version.
+ *
+ * @param rotationEnabled  whether the secret has rotation turned on
+ * @param stagesByVersion  version id to its staging labels (versions without labels are absent)
+ */
+public record SecretVersions(boolean rotationEnabled, Map<String, Set<String>> stagesByVersion) {
+
+    public SecretVersions {
+        stagesByVersion = Map.copyOf(stagesByVersion);
+    }
+
+    /** The labels of {@code versionId}; empty when the secret has no such (labelled) version. */
+    public Set<String> stagesOf(String versionId) {
+        return stagesByVersion.getOrDefault(versionId, Set.of());
+    }
+
+    /** The version that carries {@code stage}, if any. */
+    public Optional<String> versionWith(String stage) {
+        return stagesByVersion.entrySet().stream()
+                .filter(e -> e.getValue().contains(stage))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+}
