@@ -1,0 +1,61 @@
+package com.usersplatform.gateway;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.usersplatform.gateway.upstream.UpstreamSettings;
+import io.helidon.config.Config;
+
+/**
+ * Every gateway setting, read once from {@code application.yaml} with environment-variable overrides (Helidon maps
+ * {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
+ *
+ * @param version          service version (logs, health)
+ * @param upstream         how to reach the users service
+ * @param readinessTimeout bound on the users readiness probe
+ * @param apiKeysFile      file of accepted API-key SHA-256 hashes
+ * @param apiKeysRecheck   how often at most the key file is looked at again
+ * @param rateLimitRps     sustained requests per second per client
+ * @param rateLimitBurst   requests a client may send at once
+ * @param rateLimitClients clients tracked at once by the limiter
+ * @param bodyLimitBytes   largest request body accepted
+ */
+public record GatewayConfig(String version,
+                            UpstreamSettings upstream,
+                            Duration readinessTimeout,
+                            Path apiKeysFile,
+                            Duration apiKeysRecheck,
+                            long rateLimitRps,
+                            long rateLimitBurst,
+                            int rateLimitClients,
+                            int bodyLimitBytes) {
+
+    /** Reads the settings from {@code config} (the root node). */
+    public static GatewayConfig from(Config config) {
+        Config upstream = config.get("upstream");
+        return new GatewayConfig(
+                config.get("service.version").asString().orElse("dev"),
+                new UpstreamSettings(
+                        URI.create(config.get("users.url").asString().orElse("http://127.0.0.1:3001")),
+                        millis(upstream.get("connect.timeout.ms"), 500),
+                        millis(upstream.get("read.timeout.ms"), 5000),
+                        upstream.get("retry.attempts").asInt().orElse(3),
+                        millis(upstream.get("retry.backoff.ms"), 50),
+                        upstream.get("breaker.window").asInt().orElse(20),
+                        upstream.get("breaker.minimum-calls").asInt().orElse(5),
+                        upstream.get("breaker.failure-rate").asDouble().orElse(50.0).floatValue(),
+                        millis(upstream.get("breaker.open.ms"), 5000)),
+                millis(upstream.get("readiness.timeout.ms"), 1000),
+                Path.of(config.get("api.keys.file").asString().orElse("/etc/gateway/api-keys/keys")),
+                millis(config.get("api.keys.recheck.ms"), 1000),
+                config.get("rate.limit.rps").asLong().orElse(50L),
+                config.get("rate.limit.burst").asLong().orElse(100L),
+                config.get("rate.limit.clients").asInt().orElse(100_000),
+                config.get("body.limit.bytes").asInt().orElse(16_384));
+    }
+
+    private static Duration millis(Config node, long defaultMillis) {
+        return Duration.ofMillis(node.asLong().orElse(defaultMillis));
+    }
+}

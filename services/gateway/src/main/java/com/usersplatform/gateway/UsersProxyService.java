@@ -1,0 +1,117 @@
+package com.usersplatform.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.usersplatform.common.ApiErrors;
+import com.usersplatform.common.RequestIds;
+import com.usersplatform.gateway.upstream.UpstreamClient;
+import com.usersplatform.gateway.upstream.UpstreamFailure;
+import com.usersplatform.gateway.upstream.UpstreamPaths;
+import com.usersplatform.gateway.upstream.UpstreamRequest;
+import com.usersplatform.gateway.upstream.UpstreamResponse;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code /api/users} and {@code /api/users/{id}}, every method, forwarded to the users service's {@code /users}
+ * with method, query, body, status, body and headers unchanged. Bodies are bounded before anything is forwarded.
+ */
+final class UsersProxyService implements HttpService {
+    private static final Logger LOG = Logger.getLogger(UsersProxyService.class.getName());
+    private static final int MAX_FORWARDED_FOR = 512;
+
+    private final UpstreamClient upstream;
+    private final int bodyLimit;
+
+    UsersProxyService(UpstreamClient upstream, int bodyLimit) {
+        this.upstream = upstream;
+        this.bodyLimit = bodyLimit;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any("/", (req, res) -> forward(req, res, "/users"))
+                .any("/{id}", (req, res) -> forward(req, res,
+                        UpstreamPaths.child("/users", req.path().pathParameters().get("id"))));
+    }
+
+    private void forward(ServerRequest req, ServerResponse res, String upstreamPath) throws IOException {
+        Method method = req.prologue().method();
+        Optional<HttpMediaType> contentType = req.headers().contentType();
+        if ((method.equals(Method.POST) || method.equals(Method.PUT) || method.equals(Method.PATCH))
+                && contentType.isPresent() && !isJson(contentType.get())) {
+            ApiErrors.send(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
+                    "Request bodies must be application/json");
+            return;
+        }
+        Optional<byte[]> body = readBounded(req);
+        if (body.isEmpty()) {
+            ApiErrors.send(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large",
+                    "Request body exceeds " + bodyLimit + " bytes");
+            return;
+        }
+        UpstreamResponse answer;
+        try {
+            answer = upstream.forward(new UpstreamRequest(method, upstreamPath, req.query(), headers(req),
+                    body.get()));
+        } catch (UpstreamFailure failure) {
+            LOG.log(Level.WARNING, failure.getMessage());
+            ApiErrors.send(res, Status.create(failure.kind().status()), failure.kind().code(), failure.getMessage());
+            return;
+        }
+        res.status(Status.create(answer.status()));
+        answer.headers().forEach(res::header);
+        res.send(answer.body());
+    }
+
+    /** The body when it fits the limit (empty array when there is none); empty when it is too large. */
+    private Optional<byte[]> readBounded(ServerRequest req) throws IOException {
+        if (req.headers().contentLength().orElse(0) > bodyLimit) {
+            return Optional.empty();
+        }
+        if (!req.content().hasEntity()) {
+            return Optional.of(new byte[0]);
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes(bodyLimit + 1);
+            return bytes.length > bodyLimit ? Optional.empty() : Optional.of(bytes);
+        }
+    }
+
+    private static boolean isJson(HttpMediaType type) {
+        return type.test(MediaTypes.APPLICATION_JSON) || type.mediaType().subtype().endsWith("+json");
+    }
+
+    /** Request id, forwarding chain and content negotiation; never the client's credentials. */
+    private static List<Header> headers(ServerRequest req) {
+        List<Header> headers = new ArrayList<>();
+        RequestIds.current().ifPresent(id -> headers.add(HeaderValues.create(RequestIds.HEADER, id)));
+        String peer = req.remotePeer().host();
+        String forwardedFor = req.headers().first(HeaderNames.X_FORWARDED_FOR)
+                .filter(chain -> chain.length() <= MAX_FORWARDED_FOR)
+                .map(chain -> chain + ", " + peer)
+                .orElse(peer);
+        headers.add(HeaderValues.create(HeaderNames.X_FORWARDED_FOR, forwardedFor));
+        headers.add(HeaderValues.create(HeaderNames.X_FORWARDED_PROTO, req.isSecure() ? "https" : "http"));
+        req.headers().first(HeaderNames.CONTENT_TYPE)
+                .ifPresent(value -> headers.add(HeaderValues.create(HeaderNames.CONTENT_TYPE, value)));
+        req.headers().first(HeaderNames.ACCEPT)
+                .ifPresent(value -> headers.add(HeaderValues.create(HeaderNames.ACCEPT, value)));
+        return headers;
+    }
+}

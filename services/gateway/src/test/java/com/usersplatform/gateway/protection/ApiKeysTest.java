@@ -1,0 +1,100 @@
+package com.usersplatform.gateway.protection;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiKeysTest {
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static String hash(String key) {
+        return HexFormat.of().formatHex(ApiKeys.sha256(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void acceptsOnlyKeysWhoseHashIsListedIgnoringCommentsBlankAndMalformedLines() throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, "# team A\n\n" + hash("alpha") + "\n  " + hash("beta") + "  \nnot-a-hash\n"
+                + hash("gamma").toUpperCase() + "\n");
+        ApiKeys keys = new ApiKeys(file, Duration.ofSeconds(1), new ManualClock());
+        assertEquals(2, keys.size());
+        assertTrue(keys.identify("alpha").isPresent());
+        assertTrue(keys.identify("beta").isPresent());
+        assertFalse(keys.identify("gamma").isPresent(), "uppercase hex is not the documented format");
+        assertFalse(keys.identify("alpha ").isPresent());
+        assertFalse(keys.identify("").isPresent());
+        assertFalse(keys.identify(null).isPresent());
+        assertFalse(keys.identify(hash("alpha")).isPresent(), "the hash itself is not a key");
+        assertEquals(hash("alpha").substring(0, 12), keys.identify("alpha").orElseThrow());
+    }
+
+    @Test
+    void rereadsTheFileWhenItChangesButNotBeforeTheRecheckInterval() throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, hash("old") + "\n");
+        ManualClock clock = new ManualClock();
+        ApiKeys keys = new ApiKeys(file, Duration.ofSeconds(1), clock);
+        assertTrue(keys.identify("old").isPresent());
+
+        Files.writeString(file, hash("new") + "\n");
+        assertTrue(keys.identify("old").isPresent(), "not re-read within the interval");
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(keys.identify("new").isPresent());
+        assertFalse(keys.identify("old").isPresent());
+    }
+
+    @Test
+    void keepsTheLastGoodKeysWhileTheFileIsMissing() throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, hash("k") + "\n");
+        ManualClock clock = new ManualClock();
+        ApiKeys keys = new ApiKeys(file, Duration.ofMillis(10), clock);
+        Files.delete(file);
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(keys.identify("k").isPresent());
+    }
+
+    @Test
+    void missingFileAtStartAcceptsNoKey() {
+        ApiKeys keys = new ApiKeys(dir.resolve("absent"), Duration.ofSeconds(1), new ManualClock());
+        assertEquals(0, keys.size());
+        assertFalse(keys.identify("anything").isPresent());
+    }
+}
