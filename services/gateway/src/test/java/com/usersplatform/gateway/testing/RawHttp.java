@@ -1,0 +1,48 @@
+package com.usersplatform.gateway.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends bytes exactly as given (request line, headers, body) and returns the response status: for requests that
+ * {@code java.net.http} would refuse or normalise (odd paths, odd headers, lying lengths).
+ */
+public final class RawHttp {
+    private RawHttp() {
+    }
+
+    /**
+     * @return the status code of the response, or -1 when the server closed the connection without one
+     */
+    public static int status(int port, byte[] request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            String head = readHead(socket.getInputStream());
+            if (!head.startsWith("HTTP/1.1 ")) {
+                return -1;
+            }
+            return Integer.parseInt(head.substring(9, 12));
+        } catch (java.net.SocketException e) {
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int b;
+        while (out.size() < 64 && (b = in.read()) != -1 && b != '\n') {
+            out.write(b);
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+}
