@@ -155,7 +155,7 @@ local_version() { git -C "$ROOT" describe --always --dirty 2>/dev/null || echo l
 
 # shellcheck disable=SC2086 # JVM flag lists are meant to split
 local_start_users() {
-  SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
+  SERVER_HOST=127.0.0.1 SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
     REDIS_CREDENTIALS_FILE=$CREDENTIALS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
     java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" >>"$LOGS/users.log" 2>&1 &
   USERS_PID=$!
@@ -163,15 +163,22 @@ local_start_users() {
 
 # shellcheck disable=SC2086
 local_start_gateway() {
-  SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT API_KEYS_FILE=$API_KEYS_FILE \
+  SERVER_HOST=127.0.0.1 SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT API_KEYS_FILE=$API_KEYS_FILE \
     SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
     ${RATE_LIMIT_RPS:+RATE_LIMIT_RPS=$RATE_LIMIT_RPS} ${RATE_LIMIT_BURST:+RATE_LIMIT_BURST=$RATE_LIMIT_BURST} \
     java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1 &
   GATEWAY_PID=$!
 }
 
-# Milliseconds since the epoch.
-now_ms() { date +%s%3N; }
+# Milliseconds since the epoch (without forking on bash 5).
+now_ms() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    local t=${EPOCHREALTIME//[.,]/}
+    echo $((t / 1000))
+  else
+    echo "$(date +%s)000"
+  fi
+}
 
 # wait_ready NAME URL PID [TIMEOUT_S]: polls URL until 200; fails with the log tail if PID dies or time runs out.
 wait_ready() {
