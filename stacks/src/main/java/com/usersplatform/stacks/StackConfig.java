@@ -50,6 +50,13 @@ public record StackConfig(
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
             WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS);
 
+    /** {@link #DEFAULTS} for the named stack. */
+    public static StackConfig defaults(String stack) {
+        StackConfig d = DEFAULTS;
+        return new StackConfig(stack, d.awsRegion, d.production, d.owner, d.tags, d.network, d.cluster, d.cache,
+                d.secrets, d.workloads, d.observability, d.gateway, d.ingress);
+    }
+
     public StackConfig {
         Objects.requireNonNull(stack, "stack");
         tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));

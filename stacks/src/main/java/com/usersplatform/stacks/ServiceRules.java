@@ -1,0 +1,68 @@
+package com.usersplatform.stacks;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rules of the settings around the services: {@code observability}, {@code gateway}, {@code ingress}. */
+final class ServiceRules {
+
+    private static final String OBSERVABILITY = StackValidator.PREFIX + "observability";
+    private static final String GATEWAY = StackValidator.PREFIX + "gateway";
+    private static final String INGRESS = StackValidator.PREFIX + "ingress";
+    private static final Pattern CERTIFICATE_ARN =
+            Pattern.compile("arn:aws(-cn|-us-gov)?:acm:([a-z0-9-]+):\\d{12}:certificate/[0-9a-f-]{36}");
+    private static final Pattern HOSTNAME =
+            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private ServiceRules() {
+    }
+
+    static void check(StackConfig config, Problems problems) {
+        checkObservability(config.observability(), config.production(), problems);
+        checkGateway(config.gateway(), problems);
+        checkIngress(config.ingress(), config.awsRegion(), config.production(), problems);
+    }
+
+    private static void checkObservability(ObservabilityConfig o, boolean production, Problems problems) {
+        problems.check(!production || o.monitoringStack(), OBSERVABILITY + ".monitoringStack",
+                "must be true in production (alerts need it)");
+        problems.check(o.errorRateThresholdPercent() > 0 && o.errorRateThresholdPercent() <= 100,
+                OBSERVABILITY + ".errorRateThresholdPercent",
+                "must be above 0 and at most 100, got " + o.errorRateThresholdPercent());
+        problems.range(OBSERVABILITY + ".p99LatencyThresholdMs", o.p99LatencyThresholdMs(), 1, 60_000);
+        problems.check(o.sloTargetPercent() >= 90 && o.sloTargetPercent() < 100, OBSERVABILITY + ".sloTargetPercent",
+                "must be at least 90 and below 100 (100% leaves no error budget), got " + o.sloTargetPercent());
+        problems.range(OBSERVABILITY + ".restartThreshold", o.restartThreshold(), 1, 100);
+    }
+
+    private static void checkGateway(GatewaySettings g, Problems problems) {
+        problems.range(GATEWAY + ".rateLimitRps", g.rateLimitRps(), 1, 100_000);
+        problems.check(g.rateLimitBurst() >= g.rateLimitRps(), GATEWAY + ".rateLimitBurst",
+                "burst (" + g.rateLimitBurst() + ") must be >= rateLimitRps (" + g.rateLimitRps() + ")");
+        problems.range(GATEWAY + ".bodyLimitBytes", g.bodyLimitBytes(), 1, MAX_BODY_BYTES);
+        problems.range(GATEWAY + ".upstreamConnectTimeoutMs", g.upstreamConnectTimeoutMs(), 1, 60_000);
+        problems.range(GATEWAY + ".upstreamReadTimeoutMs", g.upstreamReadTimeoutMs(), 1, 300_000);
+        problems.check(SECRET_NAME.matcher(g.apiKeysSecretName()).matches(), GATEWAY + ".apiKeysSecretName",
+                "must be a Secrets Manager name (1 to 512 of letters, digits and /_+=.@-), got '"
+                        + g.apiKeysSecretName() + "'");
+    }
+
+    private static void checkIngress(IngressConfig ingress, String region, boolean production, Problems problems) {
+        ingress.certificateArn().ifPresent(arn -> {
+            Matcher m = CERTIFICATE_ARN.matcher(arn);
+            problems.check(m.matches(), INGRESS + ".certificateArn",
+                    "must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>), got '" + arn + "'");
+            problems.check(!m.matches() || m.group(2).equals(region), INGRESS + ".certificateArn",
+                    "must be in the stack's region " + region + " (an ALB only uses certificates of its region)");
+        });
+        problems.check(!production || ingress.tls(), INGRESS + ".certificateArn",
+                "must be set in production (the public endpoint must serve HTTPS)");
+        ingress.hostname().ifPresent(host -> problems.check(HOSTNAME.matcher(host).matches(),
+                INGRESS + ".hostname", "must be a lower-case DNS name such as api.example.com, got '" + host + "'"));
+        problems.check(!ingress.allowedSourceCidrs().isEmpty(), INGRESS + ".allowedSourceCidrs",
+                "must admit at least one CIDR (0.0.0.0/0 for the whole internet)");
+        Cidrs.checkList(ingress.allowedSourceCidrs(), INGRESS + ".allowedSourceCidrs", true, "", problems);
+    }
+}

@@ -1,0 +1,87 @@
+package com.usersplatform.stacks;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Rules of {@code users-platform:workloads.<service>}: pinned image, sane resources, replica bounds, HPA targets. */
+final class WorkloadRules {
+
+    /** OCI reference grammar: optional registry host[:port], lower-case path components. */
+    private static final Pattern REPOSITORY = Pattern.compile(
+            "([a-zA-Z0-9.-]+(:\\d+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+    private WorkloadRules() {
+    }
+
+    static void check(String service, WorkloadConfig workload, boolean production, Problems problems) {
+        String path = StackValidator.PREFIX + "workloads." + service;
+        checkImage(workload.image(), path + ".image", problems);
+        checkResources(workload.resources(), path + ".resources", problems);
+        AutoscalingConfig scaling = workload.autoscaling();
+        String autoscaling = path + ".autoscaling";
+        problems.check(scaling.minReplicas() >= 1, autoscaling + ".minReplicas",
+                "must be at least 1, got " + scaling.minReplicas());
+        problems.check(!production || scaling.minReplicas() >= 2, autoscaling + ".minReplicas",
+                "must be at least 2 in production (one replica may be evicted or restarting), got "
+                        + scaling.minReplicas());
+        problems.check(scaling.minReplicas() <= scaling.maxReplicas(), autoscaling + ".minReplicas",
+                "min (" + scaling.minReplicas() + ") must be <= max (" + scaling.maxReplicas() + ")");
+        problems.range(autoscaling + ".maxReplicas", scaling.maxReplicas(), 1, 100);
+        problems.range(autoscaling + ".cpuTargetPercent", scaling.cpuTargetPercent(), 1, 100);
+        problems.range(autoscaling + ".memoryTargetPercent", scaling.memoryTargetPercent(), 1, 100);
+        problems.range(autoscaling + ".scaleDownStabilizationSeconds", scaling.scaleDownStabilizationSeconds(),
+                0, 3600);
+    }
+
+    private static void checkImage(ImageConfig image, String path, Problems problems) {
+        problems.check(REPOSITORY.matcher(image.repository()).matches(), path + ".repository",
+                "must be an image repository without tag, such as ghcr.io/users-platform/users, got '"
+                        + image.repository() + "'");
+        String tag = image.tag();
+        if (tag.isBlank()) {
+            problems.rule(path + ".tag", "must not be empty (pin a released version)");
+        } else if (tag.equalsIgnoreCase("latest")) {
+            problems.rule(path + ".tag", "must not be latest (pin a released version so rollouts are repeatable)");
+        } else {
+            problems.check(TAG.matcher(tag).matches(), path + ".tag",
+                    "must be a Docker tag (letters, digits, _ . -; at most 128), got '" + tag + "'");
+        }
+    }
+
+    private static void checkResources(ResourcesConfig resources, String path, Problems problems) {
+        Optional<BigDecimal> cpuRequest = quantity(resources.requests().cpu(), path + ".requests.cpu", problems);
+        Optional<BigDecimal> memoryRequest = memory(resources.requests().memory(), path + ".requests.memory", problems);
+        Optional<BigDecimal> cpuLimit = quantity(resources.limits().cpu(), path + ".limits.cpu", problems);
+        Optional<BigDecimal> memoryLimit = memory(resources.limits().memory(), path + ".limits.memory", problems);
+        atLeastRequest(cpuLimit, cpuRequest, resources.limits().cpu(), resources.requests().cpu(),
+                path + ".limits.cpu", problems);
+        atLeastRequest(memoryLimit, memoryRequest, resources.limits().memory(), resources.requests().memory(),
+                path + ".limits.memory", problems);
+    }
+
+    private static void atLeastRequest(Optional<BigDecimal> limit, Optional<BigDecimal> request, String limitText,
+                                       String requestText, String path, Problems problems) {
+        if (limit.isPresent() && request.isPresent()) {
+            problems.check(limit.get().compareTo(request.get()) >= 0, path,
+                    "limit (" + limitText + ") must be >= request (" + requestText + ")");
+        }
+    }
+
+    private static Optional<BigDecimal> memory(String text, String path, Problems problems) {
+        if (text.endsWith("m")) {
+            problems.rule(path, "'m' means milli-bytes; use Mi or Gi, got '" + text + "'");
+            return Optional.empty();
+        }
+        return quantity(text, path, problems);
+    }
+
+    private static Optional<BigDecimal> quantity(String text, String path, Problems problems) {
+        Optional<BigDecimal> value = Quantity.parse(text);
+        problems.check(value.isPresent(), path,
+                "must be a Kubernetes quantity such as 250m, 1, 512Mi or 1Gi, got '" + text + "'");
+        problems.check(value.isEmpty() || value.get().signum() > 0, path, "must be greater than 0");
+        return value.filter(v -> v.signum() > 0);
+    }
+}
