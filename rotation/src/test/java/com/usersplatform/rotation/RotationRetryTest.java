@@ -1,0 +1,116 @@
+package com.usersplatform.rotation;
+
+import static com.usersplatform.rotation.Faults.Operation.LOGIN;
+import static com.usersplatform.rotation.Faults.Operation.PUT_PENDING;
+import static com.usersplatform.rotation.Faults.Operation.SET_PASSWORDS;
+import static com.usersplatform.rotation.Faults.Operation.UPDATE_STAGE;
+import static com.usersplatform.rotation.Faults.When.AFTER;
+import static com.usersplatform.rotation.Faults.When.BEFORE;
+import static com.usersplatform.rotation.RotationStep.CREATE_SECRET;
+import static com.usersplatform.rotation.RotationStep.FINISH_SECRET;
+import static com.usersplatform.rotation.RotationStep.SET_SECRET;
+import static com.usersplatform.rotation.RotationStep.TEST_SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.usersplatform.testing.RedisServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A failure injected at each step, before or after the AWS call took effect, and the retries Secrets Manager makes:
+ * of the failed step, or of the whole rotation with the same token. Either way the rotation ends correct.
+ */
+class RotationRetryTest {
+
+    private static RedisServer redis;
+    private RotationFixture f;
+    private String accessRules;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RotationFixture.startRedis();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        f = new RotationFixture(redis);
+        accessRules = f.accessRules();
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                arguments(CREATE_SECRET, PUT_PENDING, BEFORE),
+                arguments(CREATE_SECRET, PUT_PENDING, AFTER),
+                arguments(SET_SECRET, SET_PASSWORDS, BEFORE),
+                // ModifyUser accepted, then the function died: the user is still modifying when the retry comes.
+                arguments(SET_SECRET, SET_PASSWORDS, AFTER),
+                // Redis unreachable for a moment.
+                arguments(TEST_SECRET, LOGIN, BEFORE),
+                arguments(FINISH_SECRET, UPDATE_STAGE, BEFORE),
+                // Promoted to AWSCURRENT, died before the AWSPENDING label was cleared.
+                arguments(FINISH_SECRET, UPDATE_STAGE, AFTER));
+    }
+
+    @ParameterizedTest(name = "{0}: failure {2} {1}")
+    @MethodSource("faults")
+    void retryingTheFailedStepConverges(RotationStep failing, Faults.Operation operation, Faults.When when) {
+        f.faults.failOnce(operation, when);
+        String token = f.secrets.startRotation();
+        List<RotationStep> failed = new ArrayList<>();
+        for (RotationStep step : RotationStep.values()) {
+            try {
+                f.step(token, step);
+            } catch (Faults.InjectedFault e) {
+                failed.add(step);
+                f.step(token, step);
+            }
+        }
+        assertEquals(List.of(failing), failed);
+        f.assertRotatedFrom(token, RotationFixture.SEED_VERSION, RotationFixture.SEED_PASSWORD, accessRules);
+    }
+
+    @ParameterizedTest(name = "{0}: failure {2} {1}")
+    @MethodSource("faults")
+    void restartingTheRotationWithTheSameTokenConverges(RotationStep failing, Faults.Operation operation,
+                                                       Faults.When when) {
+        f.faults.failOnce(operation, when);
+        String token = f.secrets.startRotation();
+        List<RotationStep> failed = new ArrayList<>();
+        boolean rotated = false;
+        for (int attempt = 1; attempt <= 2 && !rotated; attempt++) {
+            RotationStep running = null;
+            try {
+                for (RotationStep step : RotationStep.values()) {
+                    running = step;
+                    f.step(token, step);
+                }
+                rotated = true;
+            } catch (Faults.InjectedFault e) {
+                failed.add(running);
+            }
+        }
+        assertEquals(List.of(failing), failed);
+        assertFalse(f.faults.pending());
+        f.assertRotatedFrom(token, RotationFixture.SEED_VERSION, RotationFixture.SEED_PASSWORD, accessRules);
+    }
+}
