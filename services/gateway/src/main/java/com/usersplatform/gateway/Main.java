@@ -52,6 +52,6 @@ public final class Main {
         return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics,
                 Map.of("users", new UsersReadiness(config.upstream().baseUri(), config.readinessTimeout())),
                 api -> api.addFilter(new ApiGuard(keys, limiter))
-                        .register("/api/users", new UsersProxyService(users, config.bodyLimitBytes())));
+                        .register("/api", new UsersProxyService(users, config.bodyLimitBytes())));
     }
 }

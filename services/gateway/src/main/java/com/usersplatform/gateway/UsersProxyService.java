@@ -45,8 +45,8 @@ final class UsersProxyService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/", (req, res) -> forward(req, res, "/users"))
-                .any("/{id}", (req, res) -> forward(req, res,
+        rules.any("/users", (req, res) -> forward(req, res, "/users"))
+                .any("/users/{id}", (req, res) -> forward(req, res,
                         UpstreamPaths.child("/users", req.path().pathParameters().get("id"))));
     }
 

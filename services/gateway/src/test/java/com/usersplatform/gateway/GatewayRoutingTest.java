@@ -97,7 +97,7 @@ class GatewayRoutingTest {
         assertTrue(metrics.contains("circuit_breaker_state{service=\"users\",state=\"closed\"} 1"), metrics);
         assertTrue(metrics.contains("rate_limiter_rejected_total"), metrics);
         assertTrue(metrics.contains("api_keys_loaded 1"), metrics);
-        assertTrue(metrics.contains("http_requests_total{method=\"GET\",route=\"/api/users/{id}\",status_code=\"200\"}"),
+        assertTrue(metrics.contains("http_requests_total{method=\"GET\",route=\"/api/users\",status_code=\"200\"}"),
                 metrics);
     }
 
