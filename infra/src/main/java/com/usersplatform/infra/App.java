@@ -1,0 +1,61 @@
+package com.usersplatform.infra;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
+import com.usersplatform.stacks.StackConfig;
+import com.usersplatform.stacks.StackConfigLoader;
+
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The Pulumi program of project {@code users-platform} ({@code pulumi up --stack dev|prod} runs {@link #main}).
+ * Reads the stack config once, here, and hands typed records to the components.
+ */
+public final class App {
+
+    private static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        ensureCommonPoolParallelism();
+        Pulumi.run(App::program);
+    }
+
+    /** The whole program; tests and {@code bin/render} run it under the SDK's test engine. */
+    public static void program(Context ctx) {
+        StackConfig config = loadConfig(ctx);
+        AwsFoundation aws = AwsFoundation.create(config);
+
+        ctx.export("kubeconfig", aws.cluster().kubeconfig);
+        ctx.export("redisEndpoint", aws.redisEndpoint());
+        ctx.export("secretArn", aws.credentials().secretArn);
+        ctx.export("gatewayUrl", Output.of("pending: the gateway ingress is not provisioned yet"));
+    }
+
+    /** The one place the program reads configuration. */
+    static StackConfig loadConfig(Context ctx) {
+        return StackConfigLoader.fromPulumiConfig(ctx.stackName(), key -> {
+            int colon = key.indexOf(':');
+            return colon < 0 ? Optional.empty() : ctx.config(key.substring(0, colon)).get(key.substring(colon + 1));
+        });
+    }
+
+    /**
+     * The Pulumi Java SDK livelocks when the common fork-join pool has a single thread (2-CPU machines): raise it to
+     * 2 before anything uses the pool.
+     */
+    static void ensureCommonPoolParallelism() {
+        String configured = System.getProperty(PARALLELISM);
+        if (configured == null || Integer.parseInt(configured.strip()) < 2) {
+            System.setProperty(PARALLELISM, "2");
+        }
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            System.err.println("warning: the common pool started before " + PARALLELISM + " could be set;"
+                    + " run with -D" + PARALLELISM + "=2");
+        }
+    }
+}

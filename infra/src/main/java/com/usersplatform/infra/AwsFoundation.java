@@ -1,0 +1,120 @@
+package com.usersplatform.infra;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.cache.Cache;
+import com.usersplatform.infra.cache.CacheAlarmThresholds;
+import com.usersplatform.infra.cache.CacheArgs;
+import com.usersplatform.infra.cluster.EksCluster;
+import com.usersplatform.infra.cluster.EksClusterArgs;
+import com.usersplatform.infra.cluster.PodIdentity;
+import com.usersplatform.infra.cluster.PodIdentityArgs;
+import com.usersplatform.infra.network.Network;
+import com.usersplatform.infra.network.NetworkArgs;
+import com.usersplatform.infra.secrets.CredentialRotation;
+import com.usersplatform.infra.secrets.CredentialRotationArgs;
+import com.usersplatform.infra.secrets.RedisCredentials;
+import com.usersplatform.infra.secrets.RedisCredentialsArgs;
+import com.usersplatform.infra.security.EncryptionKey;
+import com.usersplatform.infra.security.EncryptionKeyArgs;
+import com.usersplatform.infra.tags.TaggedAwsProvider;
+import com.usersplatform.stacks.ClusterConfig;
+import com.usersplatform.stacks.CacheConfig;
+import com.usersplatform.stacks.StackConfig;
+
+import java.util.List;
+
+/**
+ * The AWS side of a stack, wired from its {@link StackConfig}: what the Kubernetes side builds on.
+ *
+ * @param config       the stack's configuration
+ * @param account      account and region
+ * @param awsProvider  the tagged AWS provider every AWS resource goes through
+ * @param network      VPC and subnets ({@link Network#privateSubnetCidrs} for NetworkPolicy egress to Redis)
+ * @param key          the stack's KMS key
+ * @param cluster      EKS ({@link EksCluster#kubernetesProvider} for every Kubernetes object)
+ * @param cache        ElastiCache ({@link Cache#primaryEndpoint}, {@link Cache#PORT}; TLS is required)
+ * @param credentials  the Redis credentials secret and the API-key hashes secret (names and ARNs)
+ * @param secretReader the Pod Identity role of the External Secrets Operator's service account
+ *                     ({@link PodIdentity#namespace}/{@link PodIdentity#serviceAccount}): reads only those two secrets
+ */
+public record AwsFoundation(
+        StackConfig config,
+        AwsAccount account,
+        Provider awsProvider,
+        Network network,
+        EncryptionKey key,
+        EksCluster cluster,
+        Cache cache,
+        RedisCredentials credentials,
+        PodIdentity secretReader) {
+
+    /** Name the users service authenticates to Redis with. */
+    public static final String REDIS_APP_USER = "users-app";
+    /**
+     * What the users service may do in Redis: only its own keys ({@code user:<id>}, the {@code users:*} indexes and
+     * {@code email:<address>} uniqueness keys), only data and scripting commands plus the connection commands it uses.
+     */
+    public static final String REDIS_APP_ACCESS =
+            "on ~user:* ~users:* ~email:* resetchannels -@all +@read +@write +@scripting +@transaction"
+                    + " +@connection -@dangerous";
+    /** Namespace and service account of the External Secrets Operator (created by the Kubernetes side). */
+    public static final String SECRET_READER_NAMESPACE = "external-secrets";
+    public static final String SECRET_READER_SERVICE_ACCOUNT = "external-secrets";
+    /** The rotation function's jar, relative to {@code infra/} (where Pulumi runs the program). */
+    public static final String ROTATION_ARTIFACT = "../rotation/target/rotation-lambda.jar";
+
+    private static final int LOG_RETENTION_DAYS = 90;
+
+    /** Creates every AWS component of the stack. */
+    public static AwsFoundation create(StackConfig config) {
+        String prefix = StackConfig.PROJECT + "-" + config.stack();
+        Provider provider = TaggedAwsProvider.create("aws", config.awsRegion(), config.resourceTags());
+        var aws = ComponentResourceOptions.builder().providers(provider).protect(config.production()).build();
+        AwsAccount account = AwsAccount.lookup(provider, config.awsRegion());
+
+        var network = new Network("vpc", new NetworkArgs(config.network().cidr(), config.network().subnetLayout(),
+                config.network().natGatewayCount()), aws);
+        var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
+                account.rootPrincipal(), config.production() ? 30 : 7), aws);
+        var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
+
+        String appUserId = prefix + "-" + REDIS_APP_USER;
+        var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
+                StackConfig.PROJECT + "/" + config.stack(), key.arn, REDIS_APP_USER,
+                account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays()), aws);
+        var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
+                new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS)), aws);
+        new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
+                prefix + "-redis-rotation", ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
+                cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
+                config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
+                List.of(credentials.seededVersion, cache.replicationGroup)), aws);
+        var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
+                SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
+                List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
+        return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, secretReader);
+    }
+
+    /** Redis primary endpoint as {@code host:port}. */
+    public Output<String> redisEndpoint() {
+        return cache.primaryEndpoint.applyValue(host -> host + ":" + Cache.PORT);
+    }
+
+    private static EksClusterArgs clusterArgs(String prefix, StackConfig config, Network network, EncryptionKey key) {
+        ClusterConfig c = config.cluster();
+        return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
+                c.endpointPublicAccessCidrs(), c.adminPrincipalArns(), key.arn, c.nodeInstanceTypes(),
+                c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
+                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS);
+    }
+
+    private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
+                                       EncryptionKey key, CacheArgs.AppUser appUser) {
+        return new CacheArgs(prefix, c.engine().configValue(), c.engineVersion(), c.parameterGroupFamily(),
+                c.parameterOverrides(), c.nodeType(), c.nodeCount(), c.multiAz(), c.automaticFailover(),
+                c.snapshotRetentionDays(), c.snapshotWindow(), network.vpcId, network.privateSubnetIds,
+                cluster.clusterSecurityGroupId, key.arn, appUser, CacheAlarmThresholds.DEFAULTS);
+    }
+}

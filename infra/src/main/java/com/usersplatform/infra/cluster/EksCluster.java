@@ -1,0 +1,232 @@
+package com.usersplatform.infra.cluster;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.eks.outputs.ClusterIdentity;
+import com.pulumi.aws.eks.outputs.ClusterIdentityOidc;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.usersplatform.infra.security.IamRole;
+import com.usersplatform.infra.security.PolicyDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The EKS cluster: pinned version, authentication through access entries only (no aws-auth ConfigMap), secrets
+ * envelope-encrypted with the stack's KMS key, control-plane audit logs, private endpoint plus a public endpoint
+ * limited to configured CIDRs, a managed node group in the private subnets whose launch template requires IMDSv2
+ * with hop limit 1 (pods cannot reach the node's credentials), managed add-ons with NetworkPolicy enforcement in
+ * vpc-cni, and a Kubernetes provider for everything that runs on it.
+ *
+ * @see <a href="https://docs.aws.amazon.com/eks/latest/best-practices/security.html">EKS security best practices</a>
+ * @see <a href="https://github.com/terraform-aws-modules/terraform-aws-eks">terraform-aws-eks</a>
+ */
+public final class EksCluster extends ComponentResource {
+
+    private static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    private static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator");
+
+    /** Cluster name. */
+    public final Output<String> clusterName;
+    /** API server endpoint. */
+    public final Output<String> endpoint;
+    /** OIDC issuer URL (for IRSA, should a workload need it instead of Pod Identity). */
+    public final Output<String> oidcIssuer;
+    /** The EKS-managed cluster security group; nodes carry it, so it identifies "traffic from the cluster". */
+    public final Output<String> clusterSecurityGroupId;
+    /** Kubeconfig (JSON, secret) that authenticates with {@code aws eks get-token}. */
+    public final Output<String> kubeconfig;
+    /** Kubernetes provider for every object on this cluster. */
+    public final Provider kubernetesProvider;
+    /** The node group, for resources that need running nodes first. */
+    public final Resource nodeGroup;
+
+    public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
+        super("users-platform:cluster:EksCluster", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        // ---------------------------------------------------------------- Control plane
+
+        var logGroup = new LogGroup(name + "-control-plane", LogGroupArgs.builder()
+                .name("/aws/eks/" + args.clusterName() + "/cluster")
+                .retentionInDays(args.logRetentionDays())
+                .build(), child);
+        var clusterRole = new IamRole(name + "-cluster", List.of("eks.amazonaws.com"), List.of("sts:TagSession"),
+                List.of("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"),
+                new PolicyDocument().allow("EnvelopeEncryption",
+                        List.of("kms:Encrypt", "kms:Decrypt", "kms:DescribeKey", "kms:CreateGrant"),
+                        List.of(args.kmsKeyArn())),
+                child);
+        var cluster = new Cluster(name, ClusterArgs.builder()
+                .name(args.clusterName())
+                .version(args.kubernetesVersion())
+                .roleArn(clusterRole.arn)
+                .vpcConfig(ClusterVpcConfigArgs.builder()
+                        .subnetIds(args.privateSubnetIds())
+                        .endpointPrivateAccess(true)
+                        .endpointPublicAccess(!args.endpointPublicAccessCidrs().isEmpty())
+                        .publicAccessCidrs(args.endpointPublicAccessCidrs())
+                        .build())
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(false)
+                        .build())
+                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(args.kmsKeyArn()).build())
+                        .build())
+                .enabledClusterLogTypes(LOG_TYPES)
+                // The add-ons below are EKS-managed instead of the unmanaged defaults.
+                .bootstrapSelfManagedAddons(false)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(with(clusterRole.resources, logGroup)).build());
+
+        // ---------------------------------------------------------------- Access entries
+
+        List<Resource> adminAccess = new ArrayList<>();
+        for (int i = 0; i < args.adminPrincipalArns().size(); i++) {
+            String principal = args.adminPrincipalArns().get(i);
+            var entry = new AccessEntry(name + "-admin-" + i, AccessEntryArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(principal)
+                    .type("STANDARD")
+                    .build(), child);
+            adminAccess.add(new AccessPolicyAssociation(name + "-admin-" + i, AccessPolicyAssociationArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(principal)
+                    .policyArn(ADMIN_POLICY)
+                    .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(entry).build()));
+        }
+
+        // ---------------------------------------------------------------- Add-ons needed before nodes
+
+        var vpcCni = addon(name, cluster, "vpc-cni", "{\"enableNetworkPolicy\":\"true\"}", List.of());
+        var kubeProxy = addon(name, cluster, "kube-proxy", null, List.of());
+        var podIdentityAgent = addon(name, cluster, "eks-pod-identity-agent", null, List.of());
+
+        // ---------------------------------------------------------------- Node group
+
+        var nodeRole = new IamRole(name + "-node", List.of("ec2.amazonaws.com"), List.of(), List.of(
+                "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), null, child);
+        var launchTemplate = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
+                .description("EKS nodes of " + args.clusterName() + ": IMDSv2 only, hop limit 1, encrypted root volume")
+                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
+                        .httpEndpoint("enabled")
+                        .httpTokens("required")
+                        // Hop limit 1: containers (one hop further) cannot fetch the node role's credentials.
+                        .httpPutResponseHopLimit(1)
+                        .instanceMetadataTags("disabled")
+                        .build())
+                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
+                        .deviceName("/dev/xvda")
+                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                                .volumeSize(args.nodeDiskSizeGib())
+                                .volumeType("gp3")
+                                .encrypted("true")
+                                .deleteOnTermination("true")
+                                .build())
+                        .build())
+                .updateDefaultVersion(true)
+                .build(), child);
+        var nodes = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
+                .clusterName(cluster.name())
+                .nodeRoleArn(nodeRole.arn)
+                .subnetIds(args.privateSubnetIds())
+                .instanceTypes(args.nodeInstanceTypes())
+                .capacityType(args.capacityType())
+                .amiType("arm64".equals(args.cpuArchitecture()) ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD")
+                .launchTemplate(NodeGroupLaunchTemplateArgs.builder()
+                        .id(launchTemplate.id())
+                        .version(launchTemplate.latestVersion().applyValue(String::valueOf))
+                        .build())
+                .scalingConfig(NodeGroupScalingConfigArgs.builder()
+                        .minSize(args.minNodes()).desiredSize(args.desiredNodes()).maxSize(args.maxNodes())
+                        .build())
+                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(with(nodeRole.resources, vpcCni, kubeProxy, podIdentityAgent))
+                // The cluster autoscaler owns the size after creation.
+                .ignoreChanges(List.of("scalingConfig.desiredSize"))
+                .build());
+
+        // ---------------------------------------------------------------- Add-ons that need nodes
+
+        addon(name, cluster, "coredns", null, List.of(nodes));
+
+        // ---------------------------------------------------------------- Kubernetes provider
+
+        this.clusterName = cluster.name();
+        this.endpoint = cluster.endpoint();
+        this.oidcIssuer = cluster.identities().applyValue(ids -> ids.stream()
+                .map(ClusterIdentity::oidcs).flatMap(List::stream)
+                .map(ClusterIdentityOidc::issuer).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(""));
+        this.clusterSecurityGroupId = cluster.vpcConfig()
+                .applyValue(vpc -> vpc.clusterSecurityGroupId().orElse(""));
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(),
+                        cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")))
+                .applyValue(t -> Kubeconfig.of(t.t1, t.t2, t.t3, args.region()))
+                .asSecret();
+        this.kubernetesProvider = new Provider(name, ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(adminAccess).build());
+        this.nodeGroup = nodes;
+
+        // ---------------------------------------------------------------- Outputs
+        registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcIssuer", oidcIssuer,
+                "clusterSecurityGroupId", clusterSecurityGroupId, "kubeconfig", kubeconfig));
+    }
+
+    private static List<Resource> with(List<Resource> first, Resource... more) {
+        List<Resource> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,
+                        List<Resource> dependsOn) {
+        var builder = AddonArgs.builder()
+                .clusterName(cluster.name())
+                .addonName(addonName)
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("PRESERVE");
+        if (configurationValues != null) {
+            builder.configurationValues(configurationValues);
+        }
+        return new Addon(name + "-" + addonName, builder.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());
+    }
+}

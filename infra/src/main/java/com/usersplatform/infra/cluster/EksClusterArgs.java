@@ -1,0 +1,50 @@
+package com.usersplatform.infra.cluster;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+
+/**
+ * Inputs of {@link EksCluster}.
+ *
+ * @param clusterName               {@code String}, required: EKS cluster name (also the kubeconfig context)
+ * @param region                    {@code String}, required: the cluster's region (for the kubeconfig's token command)
+ * @param kubernetesVersion         {@code String}, required: pinned {@code major.minor}; upgrades are explicit
+ * @param privateSubnetIds          {@code Output<List<String>>}, required: control-plane ENIs and nodes go here
+ * @param endpointPublicAccessCidrs {@code List<String>}, default empty: CIDRs admitted to the public API
+ *                                  endpoint; empty disables the public endpoint (the private one is always on)
+ * @param adminPrincipalArns        {@code List<String>}, default empty: IAM principals given cluster-admin through
+ *                                  access entries; must include the identity that runs {@code pulumi up}
+ * @param kmsKeyArn                 {@code Output<String>}, required: envelope encryption of Kubernetes secrets
+ * @param nodeInstanceTypes         {@code List<String>}, required: node group instance types
+ * @param capacityType              {@code String}, {@code ON_DEMAND} or {@code SPOT}
+ * @param cpuArchitecture           {@code String}, {@code x86_64} or {@code arm64}: selects the AL2023 AMI type
+ * @param minNodes                  {@code int}: node group minimum
+ * @param desiredNodes              {@code int}: node group size at creation (autoscalers own it afterwards)
+ * @param maxNodes                  {@code int}: node group maximum
+ * @param nodeDiskSizeGib           {@code int}: encrypted gp3 root volume per node
+ * @param logRetentionDays          {@code int}, default 90: retention of the control-plane log group
+ */
+public record EksClusterArgs(
+        String clusterName,
+        String region,
+        String kubernetesVersion,
+        Output<List<String>> privateSubnetIds,
+        List<String> endpointPublicAccessCidrs,
+        List<String> adminPrincipalArns,
+        Output<String> kmsKeyArn,
+        List<String> nodeInstanceTypes,
+        String capacityType,
+        String cpuArchitecture,
+        int minNodes,
+        int desiredNodes,
+        int maxNodes,
+        int nodeDiskSizeGib,
+        int logRetentionDays) {
+
+    public EksClusterArgs {
+        endpointPublicAccessCidrs = List.copyOf(endpointPublicAccessCidrs);
+        adminPrincipalArns = List.copyOf(adminPrincipalArns);
+        nodeInstanceTypes = List.copyOf(nodeInstanceTypes);
+    }
+}

@@ -1,0 +1,104 @@
+package com.usersplatform.infra.offline;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program offline under the Pulumi Java SDK's test engine with {@link StandInMocks}: the engine used by
+ * both the tests and {@code bin/render}. Stack config is injected through {@code PulumiTestInternal}, which (unlike
+ * {@code PulumiTest.withMocks}) accepts a config map. One run at a time per JVM: the SDK keeps the deployment in a
+ * static field, so runs are serialised and the field is always cleared afterwards.
+ */
+public final class OfflineRun {
+
+    /** Pulumi project name (fixed by the spec). */
+    public static final String PROJECT = "users-platform";
+    /** Upper bound for one program run; a run that hangs fails instead of blocking the build. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Object LOCK = new Object();
+
+    private OfflineRun() {
+    }
+
+    /**
+     * What one offline run produced.
+     *
+     * @param resources every registered resource, in registration order
+     * @param outputs   the stack outputs, resolved (secret outputs included in clear: they are stand-ins)
+     * @param errors    errors the program logged or threw; empty on success
+     */
+    public record Result(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors) {
+
+        /** Resources of one type token. */
+        public List<RecordedResource> ofType(String type) {
+            return resources.stream().filter(r -> r.type().equals(type)).toList();
+        }
+
+        /** The single resource of a type; fails when there is not exactly one. */
+        public RecordedResource single(String type) {
+            List<RecordedResource> found = ofType(type);
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one " + type + ", found " + found.size());
+            }
+            return found.getFirst();
+        }
+    }
+
+    /**
+     * Runs {@code program} as stack {@code stack} with the given Pulumi config (keys like {@code users-platform:cluster}).
+     *
+     * @throws IllegalStateException when the run fails, logs errors, or exceeds {@code timeout}
+     */
+    public static Result run(String stack, Map<String, String> config, Set<String> secretKeys,
+                             Consumer<Context> program, Duration timeout) {
+        synchronized (LOCK) {
+            StandInMocks mocks = new StandInMocks(config.getOrDefault("aws:region", "us-east-1"));
+            try {
+                TestResult result = PulumiTestInternal.builder()
+                        .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
+                        .config(config, secretKeys)
+                        .mocks(mocks)
+                        .build()
+                        .runTestAsync(program)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<String> errors = new java.util.ArrayList<>(result.errors());
+                result.exceptions().forEach(e -> errors.add(e.toString()));
+                if (result.exitCode() != 0 || !errors.isEmpty()) {
+                    throw new IllegalStateException("program failed for stack " + stack + ": " + errors);
+                }
+                return new Result(mocks.recorded(), resolve(result.outputs()), List.copyOf(errors));
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("program did not finish within " + timeout + " for stack " + stack, e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("program failed for stack " + stack, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } finally {
+                PulumiTest.cleanup();
+            }
+        }
+    }
+
+    private static Map<String, Object> resolve(Map<String, Output<?>> outputs) {
+        Map<String, Object> resolved = new TreeMap<>();
+        outputs.forEach((key, output) ->
+                resolved.put(key, PulumiTestInternal.extractOutputData(output).getValueNullable()));
+        return resolved;
+    }
+}

@@ -1,0 +1,68 @@
+package com.usersplatform.infra.offline;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.asset.AssetOrArchive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code plan.json}: one {@code {"type","name","inputs"}} object per registered resource, sorted by type then
+ * name, map keys sorted, integral numbers without a fraction, so the file is byte-identical between runs and diffs
+ * cleanly in a pull request.
+ */
+public final class PlanWriter {
+
+    private PlanWriter() {
+    }
+
+    /** The plan as JSON text (ends with a newline). */
+    public static String toJson(List<RecordedResource> resources) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        resources.stream()
+                .sorted(Comparator.comparing(RecordedResource::type).thenComparing(RecordedResource::name))
+                .forEach(r -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("type", r.type());
+                    entry.put("name", r.name());
+                    entry.put("inputs", normalize(r.inputs()));
+                    entries.add(entry);
+                });
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(entries) + "\n";
+    }
+
+    /** Writes {@code plan.json} into {@code outDir} (created when missing) and returns its path. */
+    public static Path write(List<RecordedResource> resources, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Path plan = outDir.resolve("plan.json");
+        Files.writeString(plan, toJson(resources), StandardCharsets.UTF_8);
+        return plan;
+    }
+
+    private static Object normalize(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), normalize(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlanWriter::normalize).toList();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        if (value instanceof AssetOrArchive archive) {
+            return Map.of(AssetOrArchive.AssetOrArchiveInternal.from(archive).getPropName(),
+                    String.valueOf(AssetOrArchive.AssetOrArchiveInternal.from(archive).getValue()));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package com.usersplatform.infra.security;
+
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.usersplatform.infra.StableJson;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack's customer-managed KMS key: envelope encryption of EKS secrets, ElastiCache at rest, and the Secrets
+ * Manager secrets. Automatic yearly rotation is on.
+ *
+ * @see <a href="https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html">Default key policy</a>
+ */
+public final class EncryptionKey extends ComponentResource {
+
+    /** Key ARN, for {@code kmsKeyId} inputs and IAM policies. */
+    public final Output<String> arn;
+    /** Key id. */
+    public final Output<String> keyId;
+
+    // ---------------------------------------------------------------- Key
+
+    public EncryptionKey(String name, EncryptionKeyArgs args, ComponentResourceOptions options) {
+        super("users-platform:security:EncryptionKey", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        var key = new Key(name, KeyArgs.builder()
+                .description(args.description())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(args.deletionWindowDays())
+                .policy(args.accountRootPrincipal().applyValue(EncryptionKey::keyPolicy))
+                .build(), child);
+
+        new Alias(name + "-alias", AliasArgs.builder()
+                .name("alias/" + name)
+                .targetKeyId(key.keyId())
+                .build(), child);
+
+        this.arn = key.arn();
+        this.keyId = key.keyId();
+
+        // ---------------------------------------------------------------- Outputs
+        registerOutputs(Map.of("arn", arn, "keyId", keyId));
+    }
+
+    /**
+     * The key policy: only the account itself, which then grants use of the key through scoped IAM policies. In a
+     * key policy {@code Resource: *} means "this key".
+     */
+    private static String keyPolicy(String accountRoot) {
+        Map<String, Object> statement = Map.of(
+                "Sid", "DelegateToAccountIam",
+                "Effect", "Allow",
+                "Principal", Map.of("AWS", accountRoot),
+                "Action", "kms:*",
+                "Resource", "*");
+        return StableJson.of(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+    }
+}

@@ -1,0 +1,14 @@
+package com.usersplatform.infra.security;
+
+import com.pulumi.core.Output;
+
+/**
+ * Inputs of {@link EncryptionKey}.
+ *
+ * @param description         {@code String}, required: what the key encrypts, shown in the KMS console
+ * @param accountRootPrincipal {@code Output<String>}, required: {@code arn:aws:iam::<account>:root}; the key policy
+ *                            delegates all use of the key to IAM policies of this account (and nothing else)
+ * @param deletionWindowDays  {@code int}, 7 to 30: days a scheduled deletion can still be cancelled
+ */
+public record EncryptionKeyArgs(String description, Output<String> accountRootPrincipal, int deletionWindowDays) {
+}
