@@ -54,7 +54,8 @@ final class ServiceRules {
             Matcher m = CERTIFICATE_ARN.matcher(arn);
             problems.check(m.matches(), INGRESS + ".certificateArn",
                     "must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>), got '" + arn + "'");
-            problems.check(!m.matches() || m.group(2).equals(region), INGRESS + ".certificateArn",
+            boolean comparable = m.matches() && StackValidator.isRegion(region);
+            problems.check(!comparable || m.group(2).equals(region), INGRESS + ".certificateArn",
                     "must be in the stack's region " + region + " (an ALB only uses certificates of its region)");
         });
         problems.check(!production || ingress.tls(), INGRESS + ".certificateArn",

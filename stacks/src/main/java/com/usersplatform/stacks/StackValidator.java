@@ -20,7 +20,7 @@ final class StackValidator {
     }
 
     static void validate(StackConfig config, Problems problems) {
-        problems.check(REGION.matcher(config.awsRegion()).matches(), StackConfigLoader.AWS_REGION_KEY,
+        problems.check(isRegion(config.awsRegion()), StackConfigLoader.AWS_REGION_KEY,
                 "must be an AWS region such as eu-west-1, got '" + config.awsRegion() + "'");
         String owner = PREFIX + "owner";
         problems.check(!config.owner().isBlank(), owner, "must not be empty (tagged on every resource)");
@@ -34,6 +34,10 @@ final class StackValidator {
         WorkloadRules.check("gateway", config.workloads().gateway(), config.production(), problems);
         WorkloadRules.check("users", config.workloads().users(), config.production(), problems);
         ServiceRules.check(config, problems);
+    }
+
+    static boolean isRegion(String region) {
+        return REGION.matcher(region).matches();
     }
 
     private static void checkTags(Map<String, String> tags, Problems problems) {
