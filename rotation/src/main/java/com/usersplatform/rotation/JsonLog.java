@@ -1,6 +1,7 @@
 package com.usersplatform.rotation;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public final class JsonLog {
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private final PrintStream out;
     private final Clock clock;

@@ -1,6 +1,7 @@
 package com.usersplatform.rotation;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -12,7 +13,7 @@ import com.google.gson.JsonParser;
  */
 public final class RedisCredentials {
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final String USER_ARN_MARKER = ":user:";
 
     private final JsonObject json;

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * @param passwordLength          {@code PASSWORD_LENGTH}: 16-128, default 48
  * @param excludeCharacters       {@code EXCLUDE_CHARACTERS}: never used in passwords, besides ElastiCache's
  *                                forbidden {@code " / @} and space; default {@code ' \ `}
- * @param userActiveTimeout       {@code USER_ACTIVE_TIMEOUT_SECONDS}: wait for the user to be active, default 240
+ * @param userActiveTimeout       {@code USER_ACTIVE_TIMEOUT_SECONDS}: wait for the user to be active, default 120
  * @param redisTimeout            {@code REDIS_TIMEOUT_MS}: connect and command timeout of testSecret, default 5000
  * @param secretsManagerEndpoint  {@code SECRETS_MANAGER_ENDPOINT}: optional endpoint override (AWS templates' name)
  */
@@ -37,7 +37,7 @@ public record RotationConfig(String redisHost, int redisPort, String userId, int
                 optional(env, "USER_ID", Function.identity()),
                 number(env, "PASSWORD_LENGTH", 48, PasswordGenerator.MIN_LENGTH, PasswordGenerator.MAX_LENGTH),
                 env.getOrDefault("EXCLUDE_CHARACTERS", "'\\`"),
-                Duration.ofSeconds(number(env, "USER_ACTIVE_TIMEOUT_SECONDS", 240, 10, 840)),
+                Duration.ofSeconds(number(env, "USER_ACTIVE_TIMEOUT_SECONDS", 120, 10, 420)),
                 Duration.ofMillis(number(env, "REDIS_TIMEOUT_MS", 5000, 100, 60_000)),
                 optional(env, "SECRETS_MANAGER_ENDPOINT", URI::create));
     }

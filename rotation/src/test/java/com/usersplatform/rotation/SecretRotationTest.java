@@ -18,6 +18,7 @@ import com.usersplatform.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +155,15 @@ class SecretRotationTest {
         assertEquals(password, f.current().password());
         f.assertRotatedFrom(token, SEED_VERSION, SEED_PASSWORD, accessRules);
         assertTrue(f.logs().contains("version is already AWSCURRENT; nothing to do"));
+    }
+
+    @Test
+    void aMalformedEventFailsWithAnErrorLineAndChangesNothing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.handler.handleRequest(
+                Map.of("SecretId", FakeSecretStore.SECRET_ID, "Step", "createSecret"), null));
+        assertEquals("rotation event field ClientRequestToken must be a non-empty string", e.getMessage());
+        assertTrue(f.logs().contains("\"message\":\"invalid rotation event\""), f.logs());
+        assertEquals(Set.of(SEED_VERSION), f.secrets.describe(FakeSecretStore.SECRET_ID).stagesByVersion().keySet());
     }
 
     @Test
