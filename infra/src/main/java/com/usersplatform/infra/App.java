@@ -2,7 +2,9 @@ package com.usersplatform.infra;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
-import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.workloads.ClusterServicesArgs;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.StackConfigLoader;
 
@@ -33,7 +35,9 @@ public final class App {
         ctx.export("kubeconfig", aws.cluster().kubeconfig);
         ctx.export("redisEndpoint", aws.redisEndpoint());
         ctx.export("secretArn", aws.credentials().secretArn);
-        ctx.export("gatewayUrl", Output.of("pending: the gateway ingress is not provisioned yet"));
+        var services = new ClusterServices("k8s", ClusterServicesArgs.from(aws), ComponentResourceOptions.builder()
+                .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
+        ctx.export("gatewayUrl", services.gatewayUrl);
     }
 
     /** The one place the program reads configuration. */

@@ -1,0 +1,30 @@
+package com.usersplatform.infra.ingress;
+
+import com.pulumi.core.Output;
+
+import com.pulumi.resources.Resource;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link GatewayIngress}.
+ *
+ * @param namespace          the services' namespace
+ * @param serviceName        the gateway's ClusterIP Service
+ * @param servicePort        the gateway's port (3000)
+ * @param certificateArn     ACM certificate; present: HTTPS on 443 and HTTP redirected to it; empty: HTTP only
+ * @param hostname           host the rule answers for; empty answers any host
+ * @param allowedSourceCidrs client CIDRs the ALB admits
+ * @param controller         the load balancer controller's release: its webhooks must exist before the Ingress
+ */
+public record GatewayIngressArgs(Output<String> namespace, Output<String> serviceName, int servicePort,
+                                 Optional<String> certificateArn, Optional<String> hostname,
+                                 List<String> allowedSourceCidrs, Resource controller) {
+    public GatewayIngressArgs {
+        allowedSourceCidrs = List.copyOf(allowedSourceCidrs);
+        if (allowedSourceCidrs.isEmpty()) {
+            throw new IllegalArgumentException("ingress.allowedSourceCidrs: at least one CIDR is required");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.usersplatform.infra.observability;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.workloads.CustomObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Monitoring of the API where the stack enables it: kube-prometheus-stack (Helm, pinned; Prometheus Operator,
+ * Prometheus, Alertmanager, Grafana, kube-state-metrics), a ServiceMonitor per service scraping {@code /metrics}, the
+ * PrometheusRule with the team's alerts, and the API dashboard as a ConfigMap that Grafana's sidecar loads.
+ * See https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack
+ */
+public final class Monitoring extends ComponentResource {
+    public static final String CHART = "kube-prometheus-stack";
+    public static final String CHART_VERSION = "67.8.0";
+    public static final String CHART_REPO = "https://prometheus-community.github.io/helm-charts";
+    public static final String NAMESPACE = "monitoring";
+    static final String API_VERSION = "monitoring.coreos.com/v1";
+    static final String DASHBOARD_LABEL = "grafana_dashboard";
+
+    /** Namespace Prometheus runs in (the network policies admit scrapes from it). */
+    public final String namespace = NAMESPACE;
+
+    public Monitoring(String name, MonitoringArgs args, ComponentResourceOptions options) {
+        super("users-platform:kubernetes:Monitoring", name, options);
+        var release = new Release(name, ReleaseArgs.builder()
+                .name(CHART)
+                .chart(CHART)
+                .version(CHART_VERSION)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPO).build())
+                .namespace(NAMESPACE)
+                .createNamespace(true)
+                .atomic(true)
+                .values(values(args))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var afterOperator = CustomResourceOptions.builder().parent(this).dependsOn(release).build();
+
+        new TreeMap<>(args.services()).forEach((service, selector) ->
+                new CustomObject(name + "-" + service, new CustomObject.Args(API_VERSION, "ServiceMonitor",
+                        meta(service, args.namespace()), args.namespace().applyValue(ns -> Map.of(
+                        "selector", Map.of("matchLabels", selector),
+                        "namespaceSelector", Map.of("matchNames", List.of(ns)),
+                        "endpoints", List.of(Map.of("port", "http", "path", "/metrics", "interval", "30s",
+                                "scrapeTimeout", "10s"))))), afterOperator));
+
+        new CustomObject(name + "-alerts", new CustomObject.Args(API_VERSION, "PrometheusRule",
+                meta("users-platform-alerts", args.namespace()),
+                args.namespace().applyValue(ns -> AlertRules.spec(ns, args.thresholds()))), afterOperator);
+
+        new ConfigMap(name + "-dashboard", ConfigMapArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("users-platform-api-dashboard").namespace(NAMESPACE)
+                        .labels(Map.of(DASHBOARD_LABEL, "1", "app.kubernetes.io/part-of", "users-platform")).build())
+                .data(args.namespace().applyValue(ns -> Map.of("users-platform-api.json", ApiDashboard.json(ns))))
+                .build(), afterOperator);
+        registerOutputs(Map.of("namespace", Output.of(NAMESPACE)));
+    }
+
+    /**
+     * Prometheus selects every ServiceMonitor and rule in the cluster (not only the chart's own), Grafana's sidecar
+     * loads every ConfigMap labelled {@code grafana_dashboard=1}.
+     */
+    private static Map<String, Object> values(MonitoringArgs args) {
+        return Map.of(
+                "prometheus", Map.of("prometheusSpec", Map.of(
+                        "replicas", args.prometheusReplicas(),
+                        "retention", args.retention(),
+                        "serviceMonitorSelectorNilUsesHelmValues", false,
+                        "podMonitorSelectorNilUsesHelmValues", false,
+                        "ruleSelectorNilUsesHelmValues", false)),
+                "grafana", Map.of("sidecar", Map.of("dashboards", Map.of(
+                        "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL"))),
+                "alertmanager", Map.of("enabled", true));
+    }
+
+    private static ObjectMetaArgs meta(String objectName, Output<String> namespace) {
+        return ObjectMetaArgs.builder().name(objectName).namespace(namespace)
+                .labels(Map.of("app.kubernetes.io/part-of", "users-platform")).build();
+    }
+}

@@ -1,0 +1,47 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The services' namespace, enforcing the Pod Security Standard {@code restricted} (enforce, audit and warn), so a
+ * pod that is not fully hardened is refused by the API server itself.
+ * See https://kubernetes.io/docs/concepts/security/pod-security-admission/
+ */
+public final class AppNamespace extends ComponentResource {
+
+    /** The namespace's name, resolved once the Namespace exists. */
+    public final Output<String> name;
+
+    /** @param args the namespace name */
+    public AppNamespace(String name, Args args, ComponentResourceOptions options) {
+        super("users-platform:kubernetes:AppNamespace", name, options);
+        var namespace = new Namespace(name, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(labels()).build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.name = namespace.metadata().applyValue(meta -> meta.name().orElse(args.namespace()));
+        registerOutputs(Map.of("name", this.name));
+    }
+
+    static Map<String, String> labels() {
+        Map<String, String> labels = new TreeMap<>();
+        for (String mode : new String[] {"enforce", "audit", "warn"}) {
+            labels.put("pod-security.kubernetes.io/" + mode, "restricted");
+            labels.put("pod-security.kubernetes.io/" + mode + "-version", "latest");
+        }
+        labels.put("app.kubernetes.io/part-of", Labels.PART_OF);
+        return labels;
+    }
+
+    /** @param namespace namespace name, e.g. {@code users-platform} */
+    public record Args(String namespace) {
+    }
+}

@@ -1,0 +1,126 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.ingress.GatewayIngress;
+import com.usersplatform.infra.ingress.GatewayIngressArgs;
+import com.usersplatform.infra.ingress.LoadBalancerController;
+import com.usersplatform.infra.ingress.LoadBalancerControllerArgs;
+import com.usersplatform.infra.observability.Monitoring;
+import com.usersplatform.infra.observability.MonitoringArgs;
+import com.usersplatform.infra.secretdelivery.SecretDelivery;
+import com.usersplatform.infra.secretdelivery.SecretDeliveryArgs;
+import com.usersplatform.stacks.SubnetPair;
+import com.usersplatform.stacks.StackConfig;
+import com.usersplatform.stacks.WorkloadConfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the two services need in the cluster, built from the stack's records: namespace, secret delivery,
+ * load balancer controller and Ingress, both workloads, network policies and (where enabled) monitoring. Pass the
+ * EKS cluster's Kubernetes provider and the stack's AWS provider in the options' {@code providers}; every child
+ * inherits them.
+ */
+public final class ClusterServices extends ComponentResource {
+    public static final String NAMESPACE = "users-platform";
+    public static final int GATEWAY_PORT = 3000;
+    public static final int USERS_PORT = 3001;
+    private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
+    private static final int SCALE_DOWN_PODS_PER_MINUTE = 1;
+
+    /** Public URL of the gateway (empty until the ALB has a hostname). */
+    public final Output<String> gatewayUrl;
+    /** The services' namespace. */
+    public final Output<String> namespace;
+
+    public ClusterServices(String name, ClusterServicesArgs args, ComponentResourceOptions options) {
+        super("users-platform:kubernetes:ClusterServices", name, options);
+        StackConfig stack = args.stack();
+        var child = ComponentResourceOptions.builder().parent(this).build();
+        int controllerReplicas = stack.production() ? 2 : 1;
+        var namespaceComponent = new AppNamespace(name + "-namespace", new AppNamespace.Args(NAMESPACE), child);
+        this.namespace = namespaceComponent.name;
+
+        var secrets = new SecretDelivery(name + "-secrets", new SecretDeliveryArgs(namespace, stack.awsRegion(),
+                args.redisSecretArn(), args.apiKeysSecretArn(), args.secretReaderNamespace(),
+                args.secretReaderAccount(), args.secretReaderIdentity(), controllerReplicas,
+                SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
+
+        var users = new Workload(name + "-users", workload(stack, "users", stack.workloads().users(), USERS_PORT,
+                usersConfig(stack, args), secrets.redisCredentials), child);
+        var gateway = new Workload(name + "-gateway", workload(stack, "gateway", stack.workloads().gateway(),
+                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), child);
+
+        Monitoring monitoring = null;
+        if (stack.observability().monitoringStack()) {
+            var o = stack.observability();
+            monitoring = new Monitoring(name + "-monitoring", new MonitoringArgs(namespace,
+                    Map.of("gateway", gateway.podSelector, "users", users.podSelector),
+                    new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
+                            o.p99LatencyThresholdMs() / 1000.0, o.sloTargetPercent() / 100, o.restartThreshold()),
+                    controllerReplicas, stack.production() ? "15d" : "3d"), child);
+        }
+
+        List<SubnetPair> subnets = stack.network().subnetLayout();
+        new NetworkPolicies(name + "-netpol", new NetworkPoliciesArgs(namespace,
+                new NetworkPoliciesArgs.Endpoint(gateway.podSelector, GATEWAY_PORT),
+                new NetworkPoliciesArgs.Endpoint(users.podSelector, USERS_PORT),
+                subnets.stream().map(SubnetPair::publicCidr).toList(),
+                subnets.stream().map(SubnetPair::privateCidr).toList(),
+                args.redisPort(), monitoring == null ? null : monitoring.namespace), child);
+
+        var controller = new LoadBalancerController(name + "-alb-controller", new LoadBalancerControllerArgs(
+                args.clusterName(), args.vpcId(), stack.awsRegion(), controllerReplicas), child);
+        var ingress = new GatewayIngress(name + "-ingress", new GatewayIngressArgs(namespace, gateway.serviceName,
+                GATEWAY_PORT, stack.ingress().certificateArn(), stack.ingress().hostname(),
+                stack.ingress().allowedSourceCidrs(), controller.release), child);
+
+        this.gatewayUrl = ingress.url;
+        registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
+    }
+
+    private WorkloadArgs workload(StackConfig stack, String service, WorkloadConfig config, int port,
+                                  Output<Map<String, String>> env, WorkloadArgs.SecretFile secretFile) {
+        var resources = config.resources();
+        var scaling = config.autoscaling();
+        return new WorkloadArgs(service, namespace, config.image().reference(), port,
+                new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
+                        resources.limits().cpu(), resources.limits().memory()),
+                new WorkloadArgs.Autoscaling(scaling.minReplicas(), scaling.maxReplicas(), scaling.cpuTargetPercent(),
+                        scaling.memoryTargetPercent(), scaling.scaleDownStabilizationSeconds(), SCALE_DOWN_PODS_PER_MINUTE),
+                env, secretFile, LIFECYCLE);
+    }
+
+    /** The users service's non-secret settings (TEAM.md contract); credentials come from the mounted file. */
+    private static Output<Map<String, String>> usersConfig(StackConfig stack, ClusterServicesArgs args) {
+        return args.redisHost().applyValue(host -> {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SERVER_PORT", Integer.toString(USERS_PORT));
+            env.put("REDIS_HOST", host);
+            env.put("REDIS_PORT", Integer.toString(args.redisPort()));
+            // ElastiCache has in-transit encryption on; the JDK trust store knows its CA.
+            env.put("REDIS_TLS", "true");
+            env.put("SERVICE_VERSION", stack.workloads().users().image().tag());
+            return env;
+        });
+    }
+
+    /** The gateway's non-secret settings; it reaches users through the ClusterIP Service. */
+    private static Output<Map<String, String>> gatewayConfig(StackConfig stack) {
+        var g = stack.gateway();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(GATEWAY_PORT));
+        env.put("USERS_URL", "http://users." + NAMESPACE + ".svc.cluster.local:" + USERS_PORT);
+        env.put("RATE_LIMIT_RPS", Integer.toString(g.rateLimitRps()));
+        env.put("RATE_LIMIT_BURST", Integer.toString(g.rateLimitBurst()));
+        env.put("BODY_LIMIT_BYTES", Integer.toString(g.bodyLimitBytes()));
+        env.put("UPSTREAM_CONNECT_TIMEOUT_MS", Integer.toString(g.upstreamConnectTimeoutMs()));
+        env.put("UPSTREAM_READ_TIMEOUT_MS", Integer.toString(g.upstreamReadTimeoutMs()));
+        env.put("SERVICE_VERSION", stack.workloads().gateway().image().tag());
+        return Output.of(env);
+    }
+}

@@ -1,0 +1,35 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.usersplatform.infra.AwsFoundation;
+import com.usersplatform.infra.cache.Cache;
+import com.usersplatform.stacks.StackConfig;
+
+/**
+ * What {@link ClusterServices} needs: the stack's records plus the AWS side's outputs.
+ *
+ * @param stack                  {@code StackConfig}, required: the validated stack config
+ * @param clusterName            {@code Output<String>}, required: EKS cluster name
+ * @param vpcId                  {@code Output<String>}, required: VPC id (for the load balancer controller)
+ * @param redisHost              {@code Output<String>}, required: ElastiCache primary endpoint address
+ * @param redisPort              {@code int}, required: Redis port (6379)
+ * @param redisSecretArn         {@code Output<String>}, required: the Redis app-user secret
+ * @param apiKeysSecretArn       {@code Output<String>}, required: the gateway's API-key hashes secret
+ * @param secretReaderNamespace  {@code String}, required: namespace of the External Secrets Operator's service account
+ * @param secretReaderAccount    {@code String}, required: that service account (its Pod Identity reads the two secrets)
+ * @param secretReaderIdentity   {@code Resource}, required: the pod identity association the operator waits for
+ */
+public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName, Output<String> vpcId,
+                                  Output<String> redisHost, int redisPort, Output<String> redisSecretArn,
+                                  Output<String> apiKeysSecretArn, String secretReaderNamespace,
+                                  String secretReaderAccount, Resource secretReaderIdentity) {
+
+    /** The Kubernetes side's inputs from the AWS side of the same stack. */
+    public static ClusterServicesArgs from(AwsFoundation aws) {
+        return new ClusterServicesArgs(aws.config(), aws.cluster().clusterName, aws.network().vpcId,
+                aws.cache().primaryEndpoint, Cache.PORT, aws.credentials().secretArn,
+                aws.credentials().apiKeysSecretArn, aws.secretReader().namespace, aws.secretReader().serviceAccount,
+                aws.secretReader());
+    }
+}

@@ -1,0 +1,133 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything that differs between the two services (and between stacks) for one {@link Workload}.
+ *
+ * @param name         service name, also the Deployment/Service/ServiceAccount name (e.g. {@code users})
+ * @param namespace    namespace the workload lives in ({@link AppNamespace#name}, so objects wait for it)
+ * @param image        container image reference {@code <repository>:<tag>}; a {@code latest} or missing tag is rejected
+ * @param port         container and Service port (gateway 3000, users 3001)
+ * @param resources    CPU/memory requests and limits
+ * @param autoscaling  HPA bounds, targets and scale-down behaviour
+ * @param config       non-secret environment (env var name to value), delivered through a ConfigMap
+ * @param secretFile   the secret mounted as a file (never env), or {@code null} when the service needs none
+ * @param lifecycle    graceful-shutdown timings
+ */
+public record WorkloadArgs(
+        String name,
+        Output<String> namespace,
+        String image,
+        int port,
+        ContainerResources resources,
+        Autoscaling autoscaling,
+        Output<Map<String, String>> config,
+        SecretFile secretFile,
+        Lifecycle lifecycle) {
+
+    /** JVM flags for containers (TEAM.md contract): heap sized from the container memory limit. */
+    public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+    public WorkloadArgs {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(autoscaling, "autoscaling");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        requirePinnedImage(name, image);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + ".port: must be 1..65535, got " + port);
+        }
+        Objects.requireNonNull(config, "config");
+    }
+
+    /** Config in a stable (sorted) order so rendered manifests never change between runs. */
+    public Output<Map<String, String>> sortedConfig() {
+        return config.applyValue(TreeMap::new);
+    }
+
+    static void requirePinnedImage(String name, String image) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException(name + ".image: must be <repository>:<tag>");
+        }
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        boolean digest = image.contains("@sha256:");
+        if (!digest && colon <= slash) {
+            throw new IllegalArgumentException(name + ".image: tag missing in '" + image + "'");
+        }
+        if (!digest && image.substring(colon + 1).equals("latest")) {
+            throw new IllegalArgumentException(name + ".image: tag 'latest' is not allowed ('" + image + "')");
+        }
+    }
+
+    /**
+     * CPU/memory in Kubernetes quantity notation.
+     *
+     * @param cpuRequest    e.g. {@code 250m}
+     * @param memoryRequest e.g. {@code 384Mi}
+     * @param cpuLimit      e.g. {@code 1}
+     * @param memoryLimit   e.g. {@code 512Mi}; the JVM heap is 75% of it
+     */
+    public record ContainerResources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+        public ContainerResources {
+            Objects.requireNonNull(cpuRequest, "cpuRequest");
+            Objects.requireNonNull(memoryRequest, "memoryRequest");
+            Objects.requireNonNull(cpuLimit, "cpuLimit");
+            Objects.requireNonNull(memoryLimit, "memoryLimit");
+        }
+    }
+
+    /**
+     * HorizontalPodAutoscaler settings.
+     *
+     * @param minReplicas                   at least 1
+     * @param maxReplicas                   at least {@code minReplicas}
+     * @param cpuUtilizationPercent         average CPU utilisation target (of requests)
+     * @param memoryUtilizationPercent      average memory utilisation target (of requests)
+     * @param scaleDownStabilizationSeconds how long load must stay low before scaling in (slow scale-down)
+     * @param scaleDownPodsPerMinute        at most this many pods removed per minute
+     */
+    public record Autoscaling(int minReplicas, int maxReplicas, int cpuUtilizationPercent,
+                              int memoryUtilizationPercent, int scaleDownStabilizationSeconds,
+                              int scaleDownPodsPerMinute) {
+        public Autoscaling {
+            if (minReplicas < 1 || maxReplicas < minReplicas) {
+                throw new IllegalArgumentException(
+                        "autoscaling: need 1 <= minReplicas <= maxReplicas, got " + minReplicas + ".." + maxReplicas);
+            }
+        }
+    }
+
+    /**
+     * A Kubernetes Secret (synced by External Secrets) mounted as a whole directory — not subPath, so the kubelet
+     * swaps the file atomically when the secret rotates — and an env var holding the file's path (not its content).
+     *
+     * @param secretName Kubernetes Secret name
+     * @param key        key in the Secret, becomes the file name
+     * @param mountPath  directory the secret is mounted at
+     * @param pathEnvVar env var that tells the service where the file is (e.g. {@code REDIS_CREDENTIALS_FILE})
+     */
+    public record SecretFile(String secretName, String key, String mountPath, String pathEnvVar) {
+        public String filePath() {
+            return mountPath + "/" + key;
+        }
+    }
+
+    /**
+     * Graceful shutdown: the preStop sleep lets endpoints and the ALB deregister the pod before SIGTERM; the grace
+     * period leaves time for in-flight requests after that.
+     */
+    public record Lifecycle(int preStopSleepSeconds, int terminationGracePeriodSeconds) {
+        public Lifecycle {
+            if (terminationGracePeriodSeconds <= preStopSleepSeconds) {
+                throw new IllegalArgumentException("lifecycle: terminationGracePeriodSeconds must exceed preStopSleepSeconds");
+            }
+        }
+    }
+}
