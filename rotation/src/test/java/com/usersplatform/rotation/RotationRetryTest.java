@@ -14,14 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.usersplatform.testing.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,32 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A failure injected at each step, before or after the AWS call took effect, and the retries Secrets Manager makes:
  * of the failed step, or of the whole rotation with the same token. Either way the rotation ends correct.
  */
-class RotationRetryTest {
-
-    private static RedisServer redis;
-    private RotationFixture f;
-    private String accessRules;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RotationFixture.startRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        f = new RotationFixture(redis);
-        accessRules = f.accessRules();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+class RotationRetryTest extends RotationTestBase {
 
     static Stream<Arguments> faults() {
         return Stream.of(

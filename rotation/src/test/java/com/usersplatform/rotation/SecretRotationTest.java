@@ -14,45 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import com.usersplatform.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each of the four steps against a real Redis ACL user, event validation, and when the old password stops. */
-class SecretRotationTest {
-
-    private static RedisServer redis;
-    private RotationFixture f;
-    private String accessRules;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RotationFixture.startRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        f = new RotationFixture(redis);
-        accessRules = f.accessRules();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+class SecretRotationTest extends RotationTestBase {
 
     @Test
     void createSecretStagesACopyOfTheCurrentSecretWithAFreshPassword() {

@@ -3,10 +3,7 @@ package com.usersplatform.rotation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.usersplatform.testing.RedisServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,25 +11,13 @@ import org.junit.jupiter.api.Test;
  * new password once rotation finishes (as the users service does when its mounted secret changes). Not a single
  * login may fail.
  */
-class ZeroDowntimeRotationTest {
+class ZeroDowntimeRotationTest extends RotationTestBase {
 
     private static final Duration MAX_RUN = Duration.ofSeconds(30);
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RotationFixture.startRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @Test
     void aFullRotationUnderLoadFailsNoLogin() throws InterruptedException {
-        try (RotationFixture f = new RotationFixture(redis);
-             ClientLoop staysOnOld = new ClientLoop("old-password-client", f.login,
+        try (ClientLoop staysOnOld = new ClientLoop("old-password-client", f.login,
                      RotationFixture.SEED_PASSWORD, MAX_RUN);
              ClientLoop movesOver = new ClientLoop("moving-client", f.login,
                      RotationFixture.SEED_PASSWORD, MAX_RUN)) {
