@@ -103,6 +103,7 @@ public final class StandInMocks implements Mocks {
             case "aws:kms/key:Key" -> prefix + "kms:" + regional + ":key/" + name + "-key-id";
             case "aws:secretsmanager/secret:Secret" -> prefix + "secretsmanager:" + regional + ":secret:" + name + "-AbCdEf";
             case "aws:elasticache/user:User" -> prefix + "elasticache:" + regional + ":user:" + inputs.getOrDefault("userId", name);
+            case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + regional + ":log-group:" + inputs.getOrDefault("name", name);
             case "aws:lambda/function:Function" -> prefix + "lambda:" + regional + ":function:" + name;
             case "aws:eks/cluster:Cluster" -> prefix + "eks:" + regional + ":cluster/" + inputs.getOrDefault("name", name);
             default -> {

@@ -1,0 +1,56 @@
+package com.usersplatform.infra.aws;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.usersplatform.infra.InfraHarness;
+import com.usersplatform.infra.offline.OfflineRun;
+import com.usersplatform.infra.offline.RecordedResource;
+import com.usersplatform.stacks.StackConfig;
+import com.usersplatform.stacks.StackConfigLoader;
+
+import java.util.List;
+import java.util.Map;
+
+/** Small readers over recorded resources, shared by the AWS tests. */
+final class Plans {
+
+    private Plans() {
+    }
+
+    static StackConfig config(String stack) {
+        return StackConfigLoader.fromPulumiConfig(stack, InfraHarness.config(stack));
+    }
+
+    static RecordedResource named(OfflineRun.Result result, String type, String name) {
+        return result.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    /** The stand-in ARN the mocks gave the stack's KMS key (what encrypted resources must reference). */
+    static String keyArn(OfflineRun.Result result) {
+        return "arn:aws:kms:" + region(result) + ":123456789012:key/" + result.single("aws:kms/key:Key").name() + "-key-id";
+    }
+
+    /** The stand-in ARN the mocks gave a secret. */
+    static String secretArn(OfflineRun.Result result, String logicalName) {
+        return "arn:aws:secretsmanager:" + region(result) + ":123456789012:secret:" + logicalName + "-AbCdEf";
+    }
+
+    static String region(OfflineRun.Result result) {
+        return String.valueOf(result.single("pulumi:providers:aws").inputs().get("region"));
+    }
+
+    static JsonElement json(Object text) {
+        return JsonParser.parseString(String.valueOf(text));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value == null ? List.of() : (List<Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+}

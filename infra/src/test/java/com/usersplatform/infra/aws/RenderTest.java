@@ -1,0 +1,27 @@
+package com.usersplatform.infra.aws;
+
+import com.usersplatform.infra.offline.Render;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The render command's Java side: two renders of a stack give byte-identical plans. */
+class RenderTest {
+
+    @Test
+    void twoRendersOfTheSameStackAreByteIdentical(@TempDir Path dir) throws Exception {
+        Render.render("prod", dir.resolve("a"));
+        Render.render("prod", dir.resolve("b"));
+
+        byte[] first = Files.readAllBytes(dir.resolve("a/plan.json"));
+        assertArrayEquals(first, Files.readAllBytes(dir.resolve("b/plan.json")));
+        String plan = new String(first, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(plan.startsWith("[") && plan.contains("\"type\": \"aws:eks/cluster:Cluster\""), plan.substring(0, 200));
+        assertTrue(Files.isDirectory(dir.resolve("a/manifests")));
+    }
+}
