@@ -1,0 +1,96 @@
+package com.usersplatform.infra.ingress;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.workloads.KubernetesRuns;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.usersplatform.infra.workloads.Yaml.at;
+import static com.usersplatform.infra.workloads.Yaml.integer;
+import static com.usersplatform.infra.workloads.Yaml.map;
+import static com.usersplatform.infra.workloads.Yaml.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway's ALB Ingress and the load balancer controller. */
+class GatewayIngressTest {
+    private static final String NS = ClusterServices.NAMESPACE;
+    private static final String A = GatewayIngress.ANNOTATION;
+
+    @Test
+    void prodTerminatesTlsAndRedirectsHttp() {
+        var run = KubernetesRuns.prod();
+        var annotations = map(run.document("Ingress", NS, "gateway"), "metadata.annotations");
+        assertEquals(run.stack().ingress().certificateArn().orElseThrow(), annotations.get(A + "certificate-arn"));
+        assertEquals("443", annotations.get(A + "ssl-redirect"));
+        assertEquals("[{\"HTTP\": 80}, {\"HTTPS\": 443}]", annotations.get(A + "listen-ports"));
+        assertEquals(GatewayIngress.SSL_POLICY, annotations.get(A + "ssl-policy"));
+        assertEquals(run.stack().ingress().hostname().orElseThrow(),
+                at(run.document("Ingress", NS, "gateway"), "spec.rules[0].host"));
+    }
+
+    @Test
+    void devWithoutCertificateServesPlainHttpOnly() {
+        var run = KubernetesRuns.dev();
+        assertFalse(run.stack().ingress().tls());
+        var annotations = map(run.document("Ingress", NS, "gateway"), "metadata.annotations");
+        assertEquals("[{\"HTTP\": 80}]", annotations.get(A + "listen-ports"));
+        assertFalse(annotations.containsKey(A + "certificate-arn"));
+        assertFalse(annotations.containsKey(A + "ssl-redirect"));
+    }
+
+    @Test
+    void internetFacingAlbToPodIpsFromAllowedCidrsOnly() {
+        for (var run : KubernetesRuns.both()) {
+            var ingress = run.document("Ingress", NS, "gateway");
+            var annotations = map(ingress, "metadata.annotations");
+            assertEquals("internet-facing", annotations.get(A + "scheme"));
+            assertEquals("ip", annotations.get(A + "target-type"));
+            assertEquals("/health/ready", annotations.get(A + "healthcheck-path"));
+            assertEquals(String.join(",", run.stack().ingress().allowedSourceCidrs()), annotations.get(A + "inbound-cidrs"));
+            assertEquals(GatewayIngress.INGRESS_CLASS, string(ingress, "spec.ingressClassName"));
+            // The backend is the gateway Service on the port it exposes.
+            var backend = map(ingress, "spec.rules[0].http.paths[0].backend.service");
+            var service = run.document("Service", NS, (String) backend.get("name"));
+            assertEquals(integer(service, "spec.ports[0].port"), integer(backend, "port.number"));
+        }
+    }
+
+    @Test
+    void controllerIsPinnedAndItsRoleFollowsThePublishedLeastPrivilegePolicy() {
+        for (var run : KubernetesRuns.both()) {
+            var release = run.document("HelmRelease", LoadBalancerController.NAMESPACE, LoadBalancerController.CHART);
+            assertEquals(LoadBalancerController.CHART_VERSION, release.get("version"));
+            assertEquals(LoadBalancerController.CHART_REPO, release.get("repository"));
+            assertEquals(run.stack().stack().equals("prod") ? 2 : 1, integer(release, "values.replicaCount"));
+            assertTrue(((String) at(release, "values.clusterName")).contains(run.stack().stack()));
+            var association = run.result().ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").stream()
+                    .filter(a -> LoadBalancerController.NAMESPACE.equals(a.input("namespace"))).findFirst().orElseThrow();
+            assertEquals(at(release, "values.serviceAccount.name"), association.input("serviceAccount"));
+
+            var policy = run.result().ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                    .filter(p -> ((String) p.input("policy")).contains("elasticloadbalancing:CreateLoadBalancer"))
+                    .findFirst().orElseThrow();
+            JsonObject document = JsonParser.parseString((String) policy.input("policy")).getAsJsonObject();
+            document.getAsJsonArray("Statement").forEach(statement -> {
+                var actions = statement.getAsJsonObject().get("Action");
+                (actions.isJsonArray() ? actions.getAsJsonArray().asList() : java.util.List.of(actions))
+                        .forEach(action -> assertFalse(action.getAsString().endsWith(":*"), action.toString()));
+            });
+            // Destructive load balancer actions only on resources tagged by this controller.
+            var destructive = document.getAsJsonArray("Statement").asList().stream().map(s -> s.getAsJsonObject())
+                    .filter(s -> s.toString().contains("elasticloadbalancing:DeleteLoadBalancer")).toList();
+            assertEquals(1, destructive.size());
+            assertEquals(Map.of("aws:ResourceTag/elbv2.k8s.aws/cluster", "false"),
+                    new com.google.gson.Gson().fromJson(destructive.getFirst().getAsJsonObject("Condition")
+                            .getAsJsonObject("Null"), Map.class));
+            var role = run.result().ofType("aws:iam/role:Role").stream()
+                    .filter(r -> r.name().contains("alb-controller")).findFirst().orElseThrow();
+            assertTrue(((String) role.input("assumeRolePolicy")).contains("pods.eks.amazonaws.com"));
+        }
+    }
+}
