@@ -43,8 +43,9 @@ class ZeroDowntimeRotationTest extends RotationTestBase {
             assertTrue(movesOver.succeededWith(RotationFixture.SEED_PASSWORD));
             assertTrue(movesOver.succeededWith(newPassword));
             assertTrue(staysOnOld.successes() >= 90, "old-password client kept logging in throughout");
-            System.out.printf("zero-downtime rotation: %d logins with the old password, %d by the moving client,"
-                    + " 0 failed%n", staysOnOld.successes(), movesOver.successes());
+            System.out.printf("zero-downtime rotation (%s): %d logins with the old password, %d by the moving"
+                    + " client, 0 failed%n", f.redis.isTls() ? "TLS" : "plain", staysOnOld.successes(),
+                    movesOver.successes());
         }
     }
 }
