@@ -13,11 +13,13 @@ import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.security.PolicyDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +48,7 @@ public final class LoadBalancerController extends ComponentResource {
 
         var role = new Role(name, RoleArgs.builder()
                 .description("AWS Load Balancer Controller: manages the ALB in front of the gateway")
-                .assumeRolePolicy(PodIdentityTrust.POLICY)
+                .assumeRolePolicy(PolicyDocument.trustPolicy(List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession")))
                 .build(), child);
         new RolePolicy(name, RolePolicyArgs.builder().role(role.id()).policy(policy()).build(), child);
         var association = new PodIdentityAssociation(name, PodIdentityAssociationArgs.builder()

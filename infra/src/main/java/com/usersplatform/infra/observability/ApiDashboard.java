@@ -1,12 +1,13 @@
 package com.usersplatform.infra.observability;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import com.usersplatform.infra.StableJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The Grafana dashboard of the API (JSON model): request rate, error rate, latency percentiles, upstream latency,
@@ -44,20 +45,9 @@ final class ApiDashboard {
         dashboard.put("schemaVersion", 39);
         dashboard.put("time", Map.of("from", "now-6h", "to", "now"));
         dashboard.put("panels", panels);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(sorted(dashboard)) + "\n";
-    }
-
-    /** Map.of iterates in a per-JVM random order: sort every map so the JSON is byte-identical between runs. */
-    private static Object sorted(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new TreeMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(ApiDashboard::sorted).toList();
-        }
-        return value;
+        // Sorted keys (StableJson) so the file is byte-identical between runs; pretty-printed for reviewable diffs.
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                .toJson(JsonParser.parseString(StableJson.of(dashboard))) + "\n";
     }
 
     private static Map<String, Object>[] percentiles(String histogram, String selector, String by) {

@@ -79,7 +79,9 @@ public final class Monitoring extends ComponentResource {
                         "serviceMonitorSelectorNilUsesHelmValues", false,
                         "podMonitorSelectorNilUsesHelmValues", false,
                         "ruleSelectorNilUsesHelmValues", false)),
-                "grafana", Map.of("sidecar", Map.of("dashboards", Map.of(
+                // An empty admin password makes the Grafana chart generate a random one into its Secret instead of
+                // kube-prometheus-stack's well-known default.
+                "grafana", Map.of("adminPassword", "", "sidecar", Map.of("dashboards", Map.of(
                         "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL"))),
                 "alertmanager", Map.of("enabled", true));
     }

@@ -32,8 +32,8 @@ import java.util.Map;
 
 /** Builds the hardened pod template of a {@link Workload}; every value that varies comes from {@link WorkloadArgs}. */
 final class PodTemplate {
-    /** Non-root uid/gid of the service images (any non-zero id works: the root filesystem is read-only). */
-    static final int RUN_AS_USER = 10001;
+    /** The service images' non-root uid/gid (the Jib container user in the root pom, distroless "nonroot"). */
+    static final int RUN_AS_USER = 65532;
     static final String LIVE_PATH = "/health/live";
     static final String READY_PATH = "/health/ready";
     private static final String TMP_VOLUME = "tmp";
