@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Everything the two services need in the cluster, built from the stack's records: namespace, secret delivery,
- * load balancer controller and Ingress, both workloads, network policies and (where enabled) monitoring. Pass the
+ * metrics-server (for the HPAs), load balancer controller and Ingress, both workloads, network policies and (where
+ * enabled) monitoring. Pass the
  * EKS cluster's Kubernetes provider and the stack's AWS provider in the options' {@code providers}; every child
  * inherits them.
  */
@@ -50,6 +51,7 @@ public final class ClusterServices extends ComponentResource {
                 args.secretReaderAccount(), args.secretReaderIdentity(), controllerReplicas,
                 SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
 
+        new MetricsServer(name + "-metrics-server", controllerReplicas, child);
         var users = new Workload(name + "-users", workload(stack, "users", stack.workloads().users(), USERS_PORT,
                 usersConfig(stack, args), secrets.redisCredentials), child);
         var gateway = new Workload(name + "-gateway", workload(stack, "gateway", stack.workloads().gateway(),

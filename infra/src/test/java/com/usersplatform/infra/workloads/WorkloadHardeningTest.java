@@ -150,6 +150,9 @@ class WorkloadHardeningTest {
                 integer(hpa, "spec.behavior.scaleDown.stabilizationWindowSeconds"));
         assertTrue(scaling.scaleDownStabilizationSeconds() >= 300, "slow scale-down");
         assertEquals(1, integer(hpa, "spec.behavior.scaleDown.policies[0].value"));
+        // The HPAs' CPU and memory metrics come from metrics-server, which EKS does not install by itself.
+        var metricsServer = run.document("HelmRelease", MetricsServer.NAMESPACE, MetricsServer.CHART);
+        assertEquals(MetricsServer.CHART_VERSION, metricsServer.get("version"));
         // The HPA owns the replica count: a fixed value in the Deployment would fight it on every update.
         assertFalse(map(run.document("Deployment", NS, service), "spec").containsKey("replicas"));
     }
