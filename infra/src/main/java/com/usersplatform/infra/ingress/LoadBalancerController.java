@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class LoadBalancerController extends ComponentResource {
     public static final String CHART = "aws-load-balancer-controller";
-    public static final String CHART_VERSION = "1.13.4";
+    public static final String CHART_VERSION = "1.14.0";
     public static final String CHART_REPO = "https://aws.github.io/eks-charts";
     public static final String NAMESPACE = "kube-system";
     public static final String SERVICE_ACCOUNT = "aws-load-balancer-controller";
