@@ -2,6 +2,8 @@ package com.usersplatform.infra.offline;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -10,8 +12,10 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,8 +45,15 @@ public final class OfflineRun {
      * @param resources every registered resource, in registration order
      * @param outputs   the stack outputs, resolved (secret outputs included in clear: they are stand-ins)
      * @param errors    errors the program logged or threw; empty on success
+     * @param options   resource options as declared, keyed by {@code "<type> <logical name>"}
      */
-    public record Result(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors) {
+    public record Result(List<RecordedResource> resources, Map<String, Object> outputs, List<String> errors,
+                         Map<String, RecordedOptions> options) {
+
+        /** The options a resource was declared with. */
+        public RecordedOptions optionsOf(RecordedResource resource) {
+            return options.getOrDefault(resource.type() + " " + resource.name(), RecordedOptions.NONE);
+        }
 
         /** Resources of one type token. */
         public List<RecordedResource> ofType(String type) {
@@ -68,9 +79,17 @@ public final class OfflineRun {
                              Consumer<Context> program, Duration timeout) {
         synchronized (LOCK) {
             StandInMocks mocks = new StandInMocks(config.getOrDefault("aws:region", "us-east-1"));
+            Map<String, RecordedOptions> options = new ConcurrentHashMap<>();
+            ResourceTransformation recordOptions = args -> {
+                ResourceOptions declared = args.options();
+                options.put(args.resource().pulumiResourceType() + " " + args.resource().pulumiResourceName(),
+                        new RecordedOptions(declared.getIgnoreChanges(), declared.getProtect(), declared.getVersion()));
+                return Optional.empty();
+            };
             try {
                 TestResult result = PulumiTestInternal.builder()
-                        .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
+                        .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false)
+                                .resourceTransformations(List.of(recordOptions)).build())
                         .config(config, secretKeys)
                         .mocks(mocks)
                         .build()
@@ -81,7 +100,7 @@ public final class OfflineRun {
                 if (result.exitCode() != 0 || !errors.isEmpty()) {
                     throw new IllegalStateException("program failed for stack " + stack + ": " + errors);
                 }
-                return new Result(mocks.recorded(), resolve(result.outputs()), List.copyOf(errors));
+                return new Result(mocks.recorded(), resolve(result.outputs()), List.copyOf(errors), Map.copyOf(options));
             } catch (TimeoutException e) {
                 throw new IllegalStateException("program did not finish within " + timeout + " for stack " + stack, e);
             } catch (ExecutionException e) {

@@ -266,6 +266,31 @@ class AwsSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void pulumiNeverRevertsWhatRotationChanges(String stack) {
+        OfflineRun.Result run = InfraHarness.run(stack);
+
+        assertTrue(run.optionsOf(run.single("aws:secretsmanager/secretVersion:SecretVersion")).ignoreChanges()
+                .containsAll(List.of("secretString", "versionStages")));
+        assertTrue(run.optionsOf(named(run, "aws:elasticache/user:User", "redis-app-user")).ignoreChanges()
+                .contains("passwords"));
+        run.ofType("random:index/randomPassword:RandomPassword").forEach(p ->
+                assertTrue(run.optionsOf(p).version().isPresent(), "random provider version pinned for " + p.name()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void productionProtectsTheAwsComponentsFromDeletion(String stack) {
+        OfflineRun.Result run = InfraHarness.run(stack);
+        boolean production = Plans.config(stack).production();
+
+        for (String component : List.of("users-platform:security:EncryptionKey", "users-platform:cluster:EksCluster",
+                "users-platform:cache:Cache", "users-platform:secrets:RedisCredentials")) {
+            assertEquals(java.util.Optional.of(production), run.optionsOf(run.single(component)).protect(), component);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void rotationFunctionRunsInThePrivateSubnetsWithoutSecretsInItsEnvironment(String stack) {
         RecordedResource function = InfraHarness.run(stack).single("aws:lambda/function:Function");
 
