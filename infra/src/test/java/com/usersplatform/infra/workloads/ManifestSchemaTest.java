@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Strict schema validation of every rendered built-in object with the official Kubernetes Java client's generated
  * models ({@code validateJsonElement}: unknown fields and missing required fields are rejected, recursively), and of
- * the custom resources against {@link CustomResourceShapes}.
+ * the custom resources against {@link CustomResourceShapes} and, for the Prometheus Operator kinds, against fabric8's
+ * models generated from that operator's CRDs ({@link PrometheusOperatorModels}).
  */
 class ManifestSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,9 @@ class ManifestSchemaTest {
                     validateBuiltIn(file, document);
                 } else {
                     CustomResourceShapes.check(file, document);
+                    if (PrometheusOperatorModels.covers(document)) {
+                        PrometheusOperatorModels.check(file, document);
+                    }
                 }
             });
             assertTrue(kinds.containsAll(java.util.List.of("Deployment", "NetworkPolicy", "ExternalSecret",
@@ -98,6 +102,16 @@ class ManifestSchemaTest {
         var missing = deepCopy(externalSecret);
         Yaml.map(missing, "spec.secretStoreRef").remove("name");
         assertThrows(AssertionError.class, () -> CustomResourceShapes.check("missing", missing));
+    }
+
+    @Test
+    void prometheusOperatorModelsCatchAFieldTheCrdDoesNotDefine() {
+        var monitor = KubernetesRuns.prod().document("ServiceMonitor", ClusterServices.NAMESPACE, "gateway");
+        PrometheusOperatorModels.check("valid", monitor);
+        var bogus = deepCopy(monitor);
+        Yaml.list(bogus, "spec.endpoints").getFirst().put("scrapeInterval", "30s");
+        var error = assertThrows(AssertionError.class, () -> PrometheusOperatorModels.check("bogus", bogus));
+        assertTrue(error.getMessage().contains("scrapeInterval"), error.getMessage());
     }
 
     private static boolean isBuiltIn(Map<String, Object> document) {
