@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Structural schemas of the custom resources the program renders, transcribed (subset of fields we use plus their
  * siblings' names) from the CRDs of External Secrets {@code external-secrets.io/v1} and Prometheus Operator
- * {@code monitoring.coreos.com/v1}. No maintained Java/JVM package of these CRD schemas is on Maven Central, so the
- * required structure is checked here; unknown fields fail just as the API server's structural-schema pruning
- * would drop them.
+ * {@code monitoring.coreos.com/v1}: required structure and allowed values. No maintained JVM package of the External
+ * Secrets CRD schemas is on Maven Central, so this is their only check; the Prometheus Operator kinds are also bound to
+ * fabric8's CRD-generated models ({@link PrometheusOperatorModels}). Unknown fields fail, as the API server's
+ * structural-schema pruning would silently drop them.
  */
 final class CustomResourceShapes {
     private static final Shape METADATA = object(Map.of("name", string(), "namespace", string(),
