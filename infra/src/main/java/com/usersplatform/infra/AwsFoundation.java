@@ -53,12 +53,12 @@ public record AwsFoundation(
     /** Name the users service authenticates to Redis with. */
     public static final String REDIS_APP_USER = "users-app";
     /**
-     * What the users service may do in Redis: only its own keys ({@code user:<id>}, the {@code users:*} indexes and
-     * {@code email:<address>} uniqueness keys), only data and scripting commands plus the connection commands it uses.
+     * What the users service may do in Redis: only its own keys (every key of {@code RedisUserStore} carries the
+     * {@code {users}:} hash-tag prefix), only data and scripting commands (its writes are Lua scripts) plus the
+     * connection commands (AUTH, HELLO, PING, CLIENT SETINFO), never anything in {@code @dangerous}.
      */
     public static final String REDIS_APP_ACCESS =
-            "on ~user:* ~users:* ~email:* resetchannels -@all +@read +@write +@scripting +@transaction"
-                    + " +@connection -@dangerous";
+            "on ~{users}:* -@all +@read +@write +@scripting +@connection -@dangerous";
     /** Namespace and service account of the External Secrets Operator (created by the Kubernetes side). */
     public static final String SECRET_READER_NAMESPACE = "external-secrets";
     public static final String SECRET_READER_SERVICE_ACCOUNT = "external-secrets";
