@@ -8,12 +8,11 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.security.PolicyDocument;
+import com.usersplatform.infra.workloads.HelmChart;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +29,8 @@ import java.util.Map;
  * See https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/
  */
 public final class LoadBalancerController extends ComponentResource {
-    public static final String CHART = "aws-load-balancer-controller";
-    public static final String CHART_VERSION = "1.14.0";
-    public static final String CHART_REPO = "https://aws.github.io/eks-charts";
+    public static final HelmChart CHART =
+            new HelmChart("aws-load-balancer-controller", "1.14.0", "https://aws.github.io/eks-charts");
     public static final String NAMESPACE = "kube-system";
     public static final String SERVICE_ACCOUNT = "aws-load-balancer-controller";
     static final String POLICY_RESOURCE = "load-balancer-controller-policy.json";
@@ -65,15 +63,8 @@ public final class LoadBalancerController extends ComponentResource {
                 "replicaCount", args.replicas(),
                 "serviceAccount", Map.of("create", true, "name", SERVICE_ACCOUNT),
                 "podDisruptionBudget", Map.of("maxUnavailable", 1)));
-        this.release = new Release(name, ReleaseArgs.builder()
-                .name(CHART)
-                .chart(CHART)
-                .version(CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPO).build())
-                .namespace(NAMESPACE)
-                .atomic(true)
-                .values(values)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(association).build());
+        this.release = CHART.install(name, NAMESPACE, false, values,
+                CustomResourceOptions.builder().parent(this).dependsOn(association).build());
 
         this.roleArn = role.arn();
         registerOutputs(Map.of("roleArn", roleArn));

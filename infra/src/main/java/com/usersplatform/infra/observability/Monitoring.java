@@ -4,13 +4,12 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.workloads.CustomObject;
+import com.usersplatform.infra.workloads.HelmChart;
 
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,8 @@ import java.util.TreeMap;
  * See https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack
  */
 public final class Monitoring extends ComponentResource {
-    public static final String CHART = "kube-prometheus-stack";
-    public static final String CHART_VERSION = "67.8.0";
-    public static final String CHART_REPO = "https://prometheus-community.github.io/helm-charts";
+    public static final HelmChart CHART =
+            new HelmChart("kube-prometheus-stack", "67.8.0", "https://prometheus-community.github.io/helm-charts");
     public static final String NAMESPACE = "monitoring";
     static final String API_VERSION = "monitoring.coreos.com/v1";
     static final String DASHBOARD_LABEL = "grafana_dashboard";
@@ -35,16 +33,8 @@ public final class Monitoring extends ComponentResource {
 
     public Monitoring(String name, MonitoringArgs args, ComponentResourceOptions options) {
         super("users-platform:kubernetes:Monitoring", name, options);
-        var release = new Release(name, ReleaseArgs.builder()
-                .name(CHART)
-                .chart(CHART)
-                .version(CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPO).build())
-                .namespace(NAMESPACE)
-                .createNamespace(true)
-                .atomic(true)
-                .values(values(args))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        Release release = CHART.install(name, NAMESPACE, true, Output.of(values(args)),
+                CustomResourceOptions.builder().parent(this).build());
         var afterOperator = CustomResourceOptions.builder().parent(this).dependsOn(release).build();
 
         new TreeMap<>(args.services()).forEach((service, selector) ->

@@ -2,13 +2,12 @@ package com.usersplatform.infra.secretdelivery;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.workloads.CustomObject;
+import com.usersplatform.infra.workloads.HelmChart;
 import com.usersplatform.infra.workloads.WorkloadArgs.SecretFile;
 
 import java.util.List;
@@ -23,9 +22,8 @@ import java.util.Map;
  * See https://external-secrets.io/latest/provider/aws-secrets-manager/
  */
 public final class SecretDelivery extends ComponentResource {
-    public static final String CHART = "external-secrets";
-    public static final String CHART_VERSION = "0.19.2";
-    public static final String CHART_REPO = "https://charts.external-secrets.io";
+    public static final HelmChart CHART =
+            new HelmChart("external-secrets", "0.19.2", "https://charts.external-secrets.io");
     public static final String STORE_NAME = "aws-secrets-manager";
     static final String API_VERSION = "external-secrets.io/v1";
 
@@ -43,20 +41,12 @@ public final class SecretDelivery extends ComponentResource {
 
     public SecretDelivery(String name, SecretDeliveryArgs args, ComponentResourceOptions options) {
         super("users-platform:kubernetes:SecretDelivery", name, options);
-        var release = new Release(name + "-operator", ReleaseArgs.builder()
-                .name(CHART)
-                .chart(CHART)
-                .version(CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPO).build())
-                .namespace(args.operatorNamespace())
-                .createNamespace(true)
-                .atomic(true)
-                .values(Map.of(
+        Release release = CHART.install(name + "-operator", args.operatorNamespace(), true, Output.of(Map.of(
                         "installCRDs", true,
                         "replicaCount", args.operatorReplicas(),
                         "serviceAccount", Map.of("create", true, "name", args.operatorServiceAccount()),
-                        "podDisruptionBudget", Map.of("enabled", args.operatorReplicas() > 1, "maxUnavailable", 1)))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.operatorIdentity()).build());
+                        "podDisruptionBudget", Map.of("enabled", args.operatorReplicas() > 1, "maxUnavailable", 1))),
+                CustomResourceOptions.builder().parent(this).dependsOn(args.operatorIdentity()).build());
 
         var afterOperator = CustomResourceOptions.builder().parent(this).dependsOn(release).build();
         var store = new CustomObject(name + "-store", new CustomObject.Args(API_VERSION, "SecretStore",

@@ -1,8 +1,7 @@
 package com.usersplatform.infra.workloads;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -15,9 +14,8 @@ import java.util.Map;
  * See https://github.com/kubernetes-sigs/metrics-server/tree/master/charts/metrics-server
  */
 public final class MetricsServer extends ComponentResource {
-    public static final String CHART = "metrics-server";
-    public static final String CHART_VERSION = "3.12.2";
-    public static final String CHART_REPO = "https://kubernetes-sigs.github.io/metrics-server/";
+    public static final HelmChart CHART =
+            new HelmChart("metrics-server", "3.12.2", "https://kubernetes-sigs.github.io/metrics-server/");
     public static final String NAMESPACE = "kube-system";
 
     /** The release, for HPAs that should wait for the metrics API. */
@@ -26,17 +24,10 @@ public final class MetricsServer extends ComponentResource {
     /** @param replicas metrics-server replicas (2 in production, with a PDB) */
     public MetricsServer(String name, int replicas, ComponentResourceOptions options) {
         super("users-platform:kubernetes:MetricsServer", name, options);
-        this.release = new Release(name, ReleaseArgs.builder()
-                .name(CHART)
-                .chart(CHART)
-                .version(CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPO).build())
-                .namespace(NAMESPACE)
-                .atomic(true)
-                .values(Map.of(
+        this.release = CHART.install(name, NAMESPACE, false, Output.of(Map.of(
                         "replicas", replicas,
-                        "podDisruptionBudget", Map.of("enabled", replicas > 1, "maxUnavailable", 1)))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                        "podDisruptionBudget", Map.of("enabled", replicas > 1, "maxUnavailable", 1))),
+                CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of());
     }
 }

@@ -63,9 +63,9 @@ class GatewayIngressTest {
     @Test
     void controllerIsPinnedAndItsRoleFollowsThePublishedLeastPrivilegePolicy() {
         for (var run : KubernetesRuns.both()) {
-            var release = run.document("HelmRelease", LoadBalancerController.NAMESPACE, LoadBalancerController.CHART);
-            assertEquals(LoadBalancerController.CHART_VERSION, release.get("version"));
-            assertEquals(LoadBalancerController.CHART_REPO, release.get("repository"));
+            var release = run.document("HelmRelease", LoadBalancerController.NAMESPACE, LoadBalancerController.CHART.name());
+            assertEquals(LoadBalancerController.CHART.version(), release.get("version"));
+            assertEquals(LoadBalancerController.CHART.repository(), release.get("repository"));
             assertEquals(run.stack().stack().equals("prod") ? 2 : 1, integer(release, "values.replicaCount"));
             assertTrue(((String) at(release, "values.clusterName")).contains(run.stack().stack()));
             var association = run.result().ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").stream()

@@ -34,8 +34,8 @@ class MonitoringTest {
                 assertEquals("/metrics", string(monitor, "spec.endpoints[0].path"));
                 assertEquals(string(svc, "spec.ports[0].name"), string(monitor, "spec.endpoints[0].port"));
             }
-            var release = run.document("HelmRelease", Monitoring.NAMESPACE, Monitoring.CHART);
-            assertEquals(Monitoring.CHART_VERSION, release.get("version"));
+            var release = run.document("HelmRelease", Monitoring.NAMESPACE, Monitoring.CHART.name());
+            assertEquals(Monitoring.CHART.version(), release.get("version"));
             assertEquals(false, at(release, "values.prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues"));
             assertEquals(false, at(release, "values.prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues"));
         }

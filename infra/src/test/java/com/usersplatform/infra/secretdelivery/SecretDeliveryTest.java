@@ -23,9 +23,9 @@ class SecretDeliveryTest {
     @Test
     void operatorIsAPinnedHelmReleaseUnderThePodIdentityServiceAccount() {
         for (var run : KubernetesRuns.both()) {
-            var release = run.document("HelmRelease", AwsFoundation.SECRET_READER_NAMESPACE, SecretDelivery.CHART);
-            assertEquals(SecretDelivery.CHART_VERSION, release.get("version"));
-            assertEquals(SecretDelivery.CHART_REPO, release.get("repository"));
+            var release = run.document("HelmRelease", AwsFoundation.SECRET_READER_NAMESPACE, SecretDelivery.CHART.name());
+            assertEquals(SecretDelivery.CHART.version(), release.get("version"));
+            assertEquals(SecretDelivery.CHART.repository(), release.get("repository"));
             assertEquals(AwsFoundation.SECRET_READER_SERVICE_ACCOUNT, at(release, "values.serviceAccount.name"));
             assertEquals(run.stack().production() ? 2 : 1, ((Number) at(release, "values.replicaCount")).intValue());
             // The AWS side's pod identity association names exactly this service account.

@@ -151,8 +151,8 @@ class WorkloadHardeningTest {
         assertTrue(scaling.scaleDownStabilizationSeconds() >= 300, "slow scale-down");
         assertEquals(1, integer(hpa, "spec.behavior.scaleDown.policies[0].value"));
         // The HPAs' CPU and memory metrics come from metrics-server, which EKS does not install by itself.
-        var metricsServer = run.document("HelmRelease", MetricsServer.NAMESPACE, MetricsServer.CHART);
-        assertEquals(MetricsServer.CHART_VERSION, metricsServer.get("version"));
+        var metricsServer = run.document("HelmRelease", MetricsServer.NAMESPACE, MetricsServer.CHART.name());
+        assertEquals(MetricsServer.CHART.version(), metricsServer.get("version"));
         // The HPA owns the replica count: a fixed value in the Deployment would fight it on every update.
         assertFalse(map(run.document("Deployment", NS, service), "spec").containsKey("replicas"));
     }

@@ -1,0 +1,40 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/**
+ * A Helm chart pinned to an exact version in its repository; installed as a Pulumi {@code helm.v3.Release} named
+ * after the chart, atomically (a failed install or upgrade rolls back).
+ *
+ * @param name       chart name, also the release name
+ * @param version    exact chart version (never a range)
+ * @param repository chart repository URL
+ */
+public record HelmChart(String name, String version, String repository) {
+
+    /**
+     * @param resourceName    Pulumi logical name
+     * @param namespace       namespace of the release
+     * @param createNamespace whether Helm creates the namespace
+     * @param values          chart values
+     */
+    public Release install(String resourceName, String namespace, boolean createNamespace,
+                           Output<Map<String, Object>> values, CustomResourceOptions options) {
+        return new Release(resourceName, ReleaseArgs.builder()
+                .name(name)
+                .chart(name)
+                .version(version)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(repository).build())
+                .namespace(namespace)
+                .createNamespace(createNamespace)
+                .atomic(true)
+                .values(values)
+                .build(), options);
+    }
+}
