@@ -1,0 +1,41 @@
+package com.usersplatform.infra.workloads;
+
+import com.pulumi.core.Output;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The workload component refuses unsafe inputs by itself, whatever the caller validated before. */
+class WorkloadArgsTest {
+    private static final WorkloadArgs.ContainerResources RESOURCES =
+            new WorkloadArgs.ContainerResources("250m", "384Mi", "1", "512Mi");
+    private static final WorkloadArgs.Autoscaling SCALING = new WorkloadArgs.Autoscaling(2, 6, 70, 80, 300, 1);
+    private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
+
+    private static WorkloadArgs withImage(String image) {
+        return new WorkloadArgs("users", Output.of("ns"), image, 3001, RESOURCES, SCALING, Output.of(Map.of()), null,
+                LIFECYCLE);
+    }
+
+    @Test
+    void imagesMustCarryAPinnedTagOrDigest() {
+        assertDoesNotThrow(() -> withImage("ghcr.io/users-platform/users:1.4.2"));
+        assertDoesNotThrow(() -> withImage("registry:5000/users@sha256:" + "a".repeat(64)));
+        for (String bad : new String[] {"ghcr.io/users-platform/users:latest", "ghcr.io/users-platform/users",
+                "registry:5000/users", "", " "}) {
+            var error = assertThrows(IllegalArgumentException.class, () -> withImage(bad), bad);
+            assertTrue(error.getMessage().startsWith("users.image"), error.getMessage());
+        }
+    }
+
+    @Test
+    void replicaBoundsAndShutdownTimingsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Autoscaling(0, 3, 70, 80, 300, 1));
+        assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Autoscaling(4, 3, 70, 80, 300, 1));
+        assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Lifecycle(30, 30));
+    }
+}
