@@ -7,6 +7,10 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * The metrics registry of a service, pre-filled with {@code http_requests_total{method,route,status_code}},
@@ -20,6 +24,7 @@ public final class HttpMetrics {
     private static final PrometheusTextFormatWriter TEXT_FORMAT = PrometheusTextFormatWriter.create();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Map<String, TextGauge> textGauges = new ConcurrentSkipListMap<>();
     private final Counter requests;
     private final Histogram duration;
 
@@ -52,9 +57,33 @@ public final class HttpMetrics {
         duration.labelValues(method, route, status).observe(seconds);
     }
 
+    /**
+     * Adds a gauge written directly in the text format, for the rare gauge whose fixed name ends in {@code _total}
+     * (e.g. {@code users_total}): the 0.0.4 text format allows it, but the client library reserves that suffix for
+     * counters (OpenMetrics). Use {@link #registry()} for everything else.
+     *
+     * @param name  metric name, {@code [a-zA-Z_:][a-zA-Z0-9_:]*}
+     * @param help  one-line description
+     * @param value read at every scrape; must not block
+     */
+    public void addTextGauge(String name, String help, DoubleSupplier value) {
+        if (!name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*") || help.contains("\n")) {
+            throw new IllegalArgumentException("Invalid gauge name or help: " + name);
+        }
+        textGauges.put(name, new TextGauge(help, value));
+    }
+
     /** Writes every series in the Prometheus text format (version 0.0.4). */
     public void writeText(OutputStream out) throws IOException {
         TEXT_FORMAT.write(out, registry.scrape());
+        StringBuilder text = new StringBuilder();
+        textGauges.forEach((name, gauge) -> text.append("# HELP ").append(name).append(' ').append(gauge.help())
+                .append("\n# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(gauge.value().getAsDouble()).append('\n'));
+        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record TextGauge(String help, DoubleSupplier value) {
     }
 
     /** The content type of {@link #writeText(OutputStream)}. */

@@ -11,6 +11,8 @@ import java.util.logging.StreamHandler;
 
 /** JSON logging on stdout for a service, and structured log lines with extra fields. */
 public final class Logs {
+    private static volatile Handler installed;
+
     private Logs() {
     }
 
@@ -33,10 +35,16 @@ public final class Logs {
                 super.publish(record);
                 flush();
             }
+
+            @Override
+            public synchronized void close() {
+                flush(); // never close stdout: shutdown hooks still log after the JDK resets logging
+            }
         };
         handler.setLevel(level);
         root.setLevel(level);
         root.addHandler(handler);
+        installed = handler;
     }
 
     /** Logs {@code message} at INFO with extra top-level JSON {@code fields} (values must be JSON-serializable). */
@@ -52,7 +60,12 @@ public final class Logs {
         LogRecord record = new LogRecord(level, message);
         record.setLoggerName(logger.getName());
         record.setParameters(new Object[] {new Fields(fields)});
-        logger.log(record);
+        Handler handler = installed;
+        if (handler != null && handler.isLoggable(record)) {
+            handler.publish(record); // direct, so lines logged from shutdown hooks are not lost
+        } else {
+            logger.log(record);
+        }
     }
 
     static Map<?, ?> fields(LogRecord record) {

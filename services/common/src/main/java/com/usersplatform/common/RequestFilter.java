@@ -50,10 +50,17 @@ final class RequestFilter implements Filter {
         }
     }
 
+    /** {@code /users/} (a service's root under its prefix) becomes {@code /users}; catch-alls become unmatched. */
+    static String normalize(String pattern) {
+        if (pattern.isEmpty() || pattern.contains("*")) {
+            return UNMATCHED_ROUTE;
+        }
+        return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
+    }
+
     private void complete(RoutingRequest req, RoutingResponse res, long nanos) {
         String method = req.prologue().method().text();
-        String route = req.matchingPattern().filter(pattern -> !pattern.isEmpty() && !"/*".equals(pattern))
-                .orElse(UNMATCHED_ROUTE);
+        String route = req.matchingPattern().map(RequestFilter::normalize).orElse(UNMATCHED_ROUTE);
         int status = res.status().code();
         metrics.recordRequest(method, route, status, nanos / 1e9);
         Map<String, Object> fields = new LinkedHashMap<>();

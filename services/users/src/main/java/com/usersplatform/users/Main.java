@@ -1,0 +1,71 @@
+package com.usersplatform.users;
+
+import com.usersplatform.common.HttpMetrics;
+import com.usersplatform.common.Logs;
+import com.usersplatform.common.ServiceInfo;
+import com.usersplatform.common.ServiceLifecycle;
+import com.usersplatform.common.ServiceRouting;
+import com.usersplatform.users.redis.RedisUserStore;
+import com.usersplatform.users.store.UserStore;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.Map;
+
+/** The users service: user CRUD on Redis (port 3001 by default). */
+public final class Main {
+    static final String SERVICE = "users";
+
+    private Main() {
+    }
+
+    /** Reads the configuration from {@code application.yaml} and the environment, and serves until SIGTERM. */
+    public static void main(String[] args) {
+        UsersConfig config = UsersConfig.load(System.getenv());
+        Logs.install(new ServiceInfo(SERVICE, config.version()));
+        Running running = start(config);
+        ServiceLifecycle.started(running.server(), running.store());
+    }
+
+    /** Connects the store and starts the server (tests call this and {@link Running#close()}). */
+    public static Running start(UsersConfig config) {
+        HttpMetrics metrics = new HttpMetrics();
+        RedisUserStore store = RedisUserStore.connect(config.redis(), metrics);
+        try {
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .shutdownGracePeriod(config.shutdownGracePeriod())
+                    .shutdownHook(false)
+                    .routing(routing(new ServiceInfo(SERVICE, config.version()), metrics, store,
+                            config.bodyLimitBytes()))
+                    .build()
+                    .start();
+            return new Running(server, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The full routing of the service over {@code store}. */
+    static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, UserStore store, int bodyLimitBytes) {
+        return ServiceRouting.create(service, metrics, Map.of("redis", store::isReachable), api -> {
+            api.register("/users", new UserService(store, bodyLimitBytes));
+            UserService.errorHandlers(api);
+        });
+    }
+
+    /**
+     * A started service.
+     *
+     * @param server the HTTP server
+     * @param store  the Redis store (closed after the server stops)
+     */
+    public record Running(WebServer server, RedisUserStore store) implements AutoCloseable {
+        /** Stops the server, then closes the store. */
+        @Override
+        public void close() {
+            ServiceLifecycle.shutdown(server, java.util.List.of(store));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.usersplatform.users.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.usersplatform.common.Json;
+import com.usersplatform.common.Logs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.DefaultRedisCredentials;
+import redis.clients.jedis.RedisCredentials;
+
+/**
+ * The Redis ACL credentials, read from a JSON file {@code {"username": ..., "password": ...}} (extra fields such as
+ * {@code user_arn} are ignored) — the shape of the Secrets Manager secret. The file is re-read every poll interval
+ * (so Kubernetes secret-volume updates, which swap symlinks, are seen) and on demand after WRONGPASS/NOAUTH. An
+ * unreadable or invalid file keeps the last good credentials. Every new connection authenticates with
+ * {@link #get()}, so rotation needs no restart.
+ */
+final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CredentialsFile.class.getName());
+    private final Path path;
+    private final ScheduledExecutorService poller;
+    private volatile String content;
+    private volatile RedisCredentials credentials;
+
+    private CredentialsFile(Path path) {
+        this.path = path;
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redis-credentials-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Reads {@code path} now (failing when it is unusable) and re-reads it every {@code poll}.
+     *
+     * @throws IllegalStateException when the file cannot be read or lacks username/password
+     */
+    static CredentialsFile watch(Path path, Duration poll) {
+        CredentialsFile file = new CredentialsFile(path);
+        if (!file.reload()) {
+            throw new IllegalStateException("Cannot read Redis credentials from " + path);
+        }
+        file.poller.scheduleWithFixedDelay(file::reload, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        return file;
+    }
+
+    @Override
+    public RedisCredentials get() {
+        return credentials;
+    }
+
+    /** Re-reads the file; returns whether usable credentials are loaded (changed or not). */
+    synchronized boolean reload() {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            LOG.warning("Cannot read the Redis credentials file; keeping the current credentials: "
+                    + e.getClass().getSimpleName());
+            return credentials != null;
+        }
+        if (text.equals(content)) {
+            return true;
+        }
+        try {
+            JsonNode json = Json.mapper().readTree(text);
+            String username = json.path("username").asText("");
+            String password = json.path("password").asText("");
+            if (username.isEmpty() || password.isEmpty()) {
+                throw new IOException("username or password missing");
+            }
+            boolean first = credentials == null;
+            credentials = new DefaultRedisCredentials(username, password);
+            content = text;
+            Logs.info(LOG, first ? "redis credentials loaded" : "redis credentials reloaded",
+                    Map.of("redis_user", username));
+            return true;
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Invalid Redis credentials file (need JSON with username and password); "
+                    + "keeping the current credentials");
+            return credentials != null;
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package com.usersplatform.users.redis;
+
+import com.usersplatform.users.UsersConfig.RedisConfig;
+import com.usersplatform.users.store.StoreUnavailableException;
+import com.usersplatform.common.HttpMetrics;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A pooled Redis client with bounded timeouts that every store operation goes through. It times each operation
+ * ({@code redis_operation_duration_seconds}), retries once after a dropped connection or after WRONGPASS/NOAUTH
+ * (re-reading the credentials file first), refuses calls at once while Redis is down ({@link OutageGuard}), and turns
+ * every Redis failure into {@link StoreUnavailableException}. Commands must be safe to run twice: the retry cannot
+ * know whether a dropped command ran.
+ */
+final class ResilientRedis implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ResilientRedis.class.getName());
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+
+    /** One Redis round trip; {@code retry} tells a command that an earlier attempt may have run. */
+    @FunctionalInterface
+    interface Command<T> {
+        T run(UnifiedJedis redis, boolean retry);
+    }
+
+    private final JedisPooled pool;
+    private final CredentialsFile credentials;
+    private final RedisMetrics metrics;
+    private final OutageGuard guard = new OutageGuard(PROBE_INTERVAL);
+
+    private ResilientRedis(JedisPooled pool, CredentialsFile credentials, RedisMetrics metrics) {
+        this.pool = pool;
+        this.credentials = credentials;
+        this.metrics = metrics;
+    }
+
+    /** Creates the pool (connections are opened lazily, so Redis may be down at start-up). */
+    static ResilientRedis connect(RedisConfig config, HttpMetrics metrics) {
+        CredentialsFile credentials = config.credentialsFile()
+                .map(file -> CredentialsFile.watch(file, config.credentialsPoll()))
+                .orElse(null);
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
+                .socketTimeoutMillis((int) config.commandTimeout().toMillis())
+                .clientName("users");
+        if (credentials != null) {
+            client.credentialsProvider(credentials);
+        }
+        if (config.tls()) {
+            client.ssl(true)
+                    .sslSocketFactory(RedisTls.socketFactory(config.tlsCaFile()))
+                    .sslParameters(RedisTls.verifyHostname());
+        }
+        GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(config.poolSize());
+        poolConfig.setMaxIdle(config.poolSize());
+        poolConfig.setMinIdle(0);
+        poolConfig.setMaxWait(config.commandTimeout());
+        poolConfig.setTestWhileIdle(true);
+        poolConfig.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        poolConfig.setJmxEnabled(false);
+        JedisPooled pool = new JedisPooled(new HostAndPort(config.host(), config.port()), client.build(), poolConfig);
+        return new ResilientRedis(pool, credentials, new RedisMetrics(metrics));
+    }
+
+    RedisMetrics metrics() {
+        return metrics;
+    }
+
+    /** Runs {@code command} as {@code operation}. */
+    <T> T run(String operation, Command<T> command) {
+        if (!guard.permits()) {
+            metrics.observe(operation, "rejected", 0);
+            throw new StoreUnavailableException("Redis is down", null);
+        }
+        long start = System.nanoTime();
+        try {
+            T result = attempt(command);
+            guard.succeeded();
+            metrics.observe(operation, "ok", System.nanoTime() - start);
+            return result;
+        } catch (JedisException e) {
+            metrics.observe(operation, "error", System.nanoTime() - start);
+            if (isConnectionFailure(e) || isAuthFailure(e)) {
+                if (!guard.isDown()) {
+                    LOG.log(Level.WARNING, "Redis unavailable: " + describe(e));
+                }
+                guard.failed();
+            } else {
+                LOG.log(Level.WARNING, "Redis " + operation + " failed: " + describe(e));
+            }
+            throw new StoreUnavailableException("Redis " + operation + " failed", e);
+        }
+    }
+
+    private <T> T attempt(Command<T> command) {
+        try {
+            return command.run(pool, false);
+        } catch (JedisException first) {
+            if (isAuthFailure(first) && credentials != null) {
+                credentials.reload();
+            } else if (!isConnectionFailure(first) || isTimeout(first)) {
+                throw first;
+            }
+            return command.run(pool, true);
+        }
+    }
+
+    private static boolean isAuthFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof JedisAccessControlException || message.startsWith("WRONGPASS")
+                    || message.startsWith("NOAUTH")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JedisConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The exception chain's types and Redis's first word (never values or secrets). */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            text.append(text.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName())
+                    .append(' ').append(message.split("\\s", 2)[0]);
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (credentials != null) {
+            credentials.close();
+        }
+    }
+}
