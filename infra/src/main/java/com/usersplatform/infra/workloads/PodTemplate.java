@@ -26,9 +26,14 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the hardened pod template of a {@link Workload}; every value that varies comes from {@link WorkloadArgs}. */
 final class PodTemplate {
@@ -42,9 +47,15 @@ final class PodTemplate {
     private PodTemplate() {
     }
 
+    /** Pod annotation holding a hash of the ConfigMap's data: a config change rolls the pods (env is read at start). */
+    static final String CONFIG_HASH_ANNOTATION = "users-platform/config-sha256";
+
     static PodTemplateSpecArgs build(WorkloadArgs args, String configMapName, Map<String, String> podLabels) {
         return PodTemplateSpecArgs.builder()
-                .metadata(ObjectMetaArgs.builder().labels(podLabels).build())
+                .metadata(ObjectMetaArgs.builder().labels(podLabels)
+                        .annotations(args.sortedConfig().applyValue(config ->
+                                Map.of(CONFIG_HASH_ANNOTATION, configHash(config))))
+                        .build())
                 .spec(PodSpecArgs.builder()
                         .serviceAccountName(args.name())
                         // The services never call the Kubernetes API: no token in the pod.
@@ -63,6 +74,18 @@ final class PodTemplate {
                         .volumes(volumes(args))
                         .build())
                 .build();
+    }
+
+    /** SHA-256 over the sorted {@code key=value} lines of the config. */
+    static String configHash(Map<String, String> config) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(config).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ContainerArgs container(WorkloadArgs args, String configMapName) {

@@ -66,6 +66,18 @@ class WorkloadHardeningTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("workloads")
+    @SuppressWarnings("unchecked")
+    void aConfigChangeRollsThePods(String stack, KubernetesRuns.Run run, String service, int port) {
+        var data = (Map<String, String>) (Map<?, ?>) map(run.document("ConfigMap", NS, service + "-config"), "data");
+        var annotations = map(run.document("Deployment", NS, service), "spec.template.metadata.annotations");
+        assertEquals(PodTemplate.configHash(data), annotations.get(PodTemplate.CONFIG_HASH_ANNOTATION));
+        var changed = new java.util.HashMap<>(data);
+        changed.put("SERVICE_VERSION", "other");
+        assertFalse(PodTemplate.configHash(changed).equals(PodTemplate.configHash(data)));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("workloads")
     void resourcesAndImageComeFromTheStack(String stack, KubernetesRuns.Run run, String service, int port) {
         var container = container(run.document("Deployment", NS, service));
         var resources = config(run, service).resources();
