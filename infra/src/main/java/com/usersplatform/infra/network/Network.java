@@ -71,24 +71,12 @@ public final class Network extends ComponentResource {
 
         // ---------------------------------------------------------------- Public subnets
 
-        var publicRoutes = new RouteTable(name + "-public", RouteTableArgs.builder()
-                .vpcId(vpc.id())
-                .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(internetGateway.id()).build())
-                .tags(Map.of("Name", name + "-public"))
-                .build(), child);
+        var publicRoutes = routeTable(name + "-public", vpc,
+                RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(internetGateway.id()).build());
         List<Subnet> publicSubnets = new ArrayList<>();
         for (SubnetPair pair : args.subnets()) {
-            String subnetName = name + "-public-" + pair.azIndex();
-            var subnet = new Subnet(subnetName, SubnetArgs.builder()
-                    .vpcId(vpc.id())
-                    .cidrBlock(pair.publicCidr())
-                    .availabilityZone(zone(zones, pair.azIndex()))
-                    .mapPublicIpOnLaunch(false)
-                    .tags(Map.of("Name", subnetName, "kubernetes.io/role/elb", "1"))
-                    .build(), child);
-            new RouteTableAssociation(subnetName, RouteTableAssociationArgs.builder()
-                    .subnetId(subnet.id()).routeTableId(publicRoutes.id()).build(), child);
-            publicSubnets.add(subnet);
+            publicSubnets.add(subnet(name + "-public-" + pair.azIndex(), vpc, pair.publicCidr(),
+                    zone(zones, pair.azIndex()), "kubernetes.io/role/elb", publicRoutes));
         }
 
         // ---------------------------------------------------------------- NAT gateways
@@ -109,21 +97,11 @@ public final class Network extends ComponentResource {
         List<Subnet> privateSubnets = new ArrayList<>();
         for (SubnetPair pair : args.subnets()) {
             String subnetName = name + "-private-" + pair.azIndex();
-            var subnet = new Subnet(subnetName, SubnetArgs.builder()
-                    .vpcId(vpc.id())
-                    .cidrBlock(pair.privateCidr())
-                    .availabilityZone(zone(zones, pair.azIndex()))
-                    .tags(Map.of("Name", subnetName, "kubernetes.io/role/internal-elb", "1"))
-                    .build(), child);
             var nat = natGateways.get(Math.min(pair.azIndex(), natGateways.size() - 1));
-            var routes = new RouteTable(subnetName, RouteTableArgs.builder()
-                    .vpcId(vpc.id())
-                    .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build())
-                    .tags(Map.of("Name", subnetName))
-                    .build(), child);
-            new RouteTableAssociation(subnetName, RouteTableAssociationArgs.builder()
-                    .subnetId(subnet.id()).routeTableId(routes.id()).build(), child);
-            privateSubnets.add(subnet);
+            var routes = routeTable(subnetName, vpc,
+                    RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build());
+            privateSubnets.add(subnet(subnetName, vpc, pair.privateCidr(), zone(zones, pair.azIndex()),
+                    "kubernetes.io/role/internal-elb", routes));
         }
 
         this.vpcId = vpc.id();
@@ -133,6 +111,29 @@ public final class Network extends ComponentResource {
 
         // ---------------------------------------------------------------- Outputs
         registerOutputs(Map.of("vpcId", vpcId, "privateSubnetIds", privateSubnetIds, "publicSubnetIds", publicSubnetIds));
+    }
+
+    private RouteTable routeTable(String name, Vpc vpc, RouteTableRouteArgs defaultRoute) {
+        return new RouteTable(name, RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(defaultRoute)
+                .tags(Map.of("Name", name))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    /** A subnet, tagged for the load balancer controller with {@code elbRoleTag}, routed through {@code routes}. */
+    private Subnet subnet(String name, Vpc vpc, String cidr, Output<String> zone, String elbRoleTag, RouteTable routes) {
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var subnet = new Subnet(name, SubnetArgs.builder()
+                .vpcId(vpc.id())
+                .cidrBlock(cidr)
+                .availabilityZone(zone)
+                .mapPublicIpOnLaunch(false)
+                .tags(Map.of("Name", name, elbRoleTag, "1"))
+                .build(), child);
+        new RouteTableAssociation(name, RouteTableAssociationArgs.builder()
+                .subnetId(subnet.id()).routeTableId(routes.id()).build(), child);
+        return subnet;
     }
 
     private static Output<String> zone(Output<List<String>> zones, int index) {

@@ -2,6 +2,7 @@ package com.usersplatform.infra.offline;
 
 import com.google.gson.GsonBuilder;
 import com.pulumi.asset.AssetOrArchive;
+import com.usersplatform.infra.StableJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes {@code plan.json}: one {@code {"type","name","inputs"}} object per registered resource, sorted by type then
@@ -33,7 +33,7 @@ public final class PlanWriter {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("type", r.type());
                     entry.put("name", r.name());
-                    entry.put("inputs", normalize(r.inputs()));
+                    entry.put("inputs", StableJson.sorted(r.inputs(), PlanWriter::leaf));
                     entries.add(entry);
                 });
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(entries) + "\n";
@@ -47,15 +47,8 @@ public final class PlanWriter {
         return plan;
     }
 
-    private static Object normalize(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put(String.valueOf(k), normalize(v)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PlanWriter::normalize).toList();
-        }
+    /** Integral numbers without a fraction ({@code 6379}, not {@code 6379.0}); archives as their path. */
+    private static Object leaf(Object value) {
         if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15) {
             return d.longValue();
         }
