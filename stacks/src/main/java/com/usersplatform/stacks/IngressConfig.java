@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param certificateArn ACM certificate (in the stack's region) for HTTPS; without it the ALB serves plain HTTP,
  *        which production refuses
- * @param hostname DNS name the ALB answers for; empty answers any host
+ * @param hostname DNS name the ALB answers for; unset answers any host
  * @param allowedSourceCidrs client CIDRs the ALB's security group admits
  */
 public record IngressConfig(Optional<String> certificateArn, Optional<String> hostname, List<String> allowedSourceCidrs) {

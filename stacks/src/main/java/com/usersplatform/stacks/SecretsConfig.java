@@ -4,8 +4,8 @@ package com.usersplatform.stacks;
  * Secrets Manager settings of the Redis app-user secret (and the gateway's API-key hashes).
  *
  * @param rotationSchedule when Secrets Manager rotates the Redis password: {@code rate(N hours|days)} or a
- *        six-field {@code cron(...)} expression; AWS allows every 4 hours up to every 1000 days; passed to the
- *        rotation rules' {@code scheduleExpression} verbatim
+ *        six-field {@code cron(0 H D M W *)}; AWS allows every 4 hours ({@code rate(4 hours)}) up to every 999
+ *        days; passed to the rotation rules' {@code scheduleExpression} verbatim
  * @param rotationWindowHours hours after the scheduled time within which rotation must run, 1 to 24; shorter
  *        than the rotation interval
  * @param recoveryWindowDays days a deleted secret can still be restored: 0 (delete at once) or 7 to 30
