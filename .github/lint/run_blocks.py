@@ -7,7 +7,7 @@ actionlint does when shellcheck is on PATH: each block is written out as the scr
 placeholder, and checked with the same exclusions actionlint uses
 (https://github.com/rhysd/actionlint/blob/main/docs/checks.md#check-shellcheck-integ).
 
-Usage: run_blocks.py SHELLCHECK WORKFLOW... ; exit 1 when any block has a finding.
+Usage: run_blocks.py SHELLCHECK WORKFLOW_OR_ACTION_YML... ; exit 1 when any block has a finding.
 """
 import re
 import subprocess
@@ -35,7 +35,11 @@ def shell_of(step, job, workflow):
 def blocks(path):
     with open(path, encoding="utf-8") as handle:
         workflow = yaml.safe_load(handle) or {}
-    for job_id, job in (workflow.get("jobs") or {}).items():
+    # A composite action's steps (runs.steps) are checked like a job's; composite steps must name their shell.
+    jobs = dict(workflow.get("jobs") or {})
+    if (workflow.get("runs") or {}).get("using") == "composite":
+        jobs["(composite action)"] = {"steps": workflow["runs"].get("steps") or []}
+    for job_id, job in jobs.items():
         for index, step in enumerate(job.get("steps") or []):
             if "run" in step:
                 label = f"{path}: job '{job_id}' step {index + 1} ({step.get('name') or step.get('id') or 'run'})"
