@@ -1,8 +1,10 @@
 package com.usersplatform.stacks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,8 +36,11 @@ public final class StackConfigLoader {
     public static final String AWS_REGION_KEY = "aws:region";
 
     private static final String PREFIX = StackConfig.PROJECT + ":";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key given twice is a mistake (the last one would silently win). */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** Top-level keys Pulumi itself writes into stack files. */
     private static final Set<String> STACK_FILE_KEYS =
             Set.of("config", "encryptionsalt", "secretsprovider", "encryptedkey", "environment");

@@ -267,6 +267,14 @@ class StackRejectionTest {
         assertTrue(problems.getFirst().startsWith("(yaml): not valid YAML"), problems::toString);
     }
 
+    @Test
+    void rejectsAKeyGivenTwice() {
+        List<String> problems = problems(writeRaw("Pulumi.twice.yaml",
+                "config:\n  users-platform:network:\n    azCount: 3\n    azCount: 2\n"));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.getFirst().contains("Duplicate field 'azCount'"), problems::toString);
+    }
+
     private Path writeRaw(String name, String text) {
         try {
             return Files.writeString(dir.resolve(name), text);
