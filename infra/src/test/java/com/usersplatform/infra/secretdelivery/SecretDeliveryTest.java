@@ -1,5 +1,6 @@
 package com.usersplatform.infra.secretdelivery;
 
+import com.google.gson.JsonParser;
 import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.offline.RecordedResource;
 import com.usersplatform.infra.workloads.ClusterServices;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.usersplatform.infra.workloads.Yaml.at;
 import static com.usersplatform.infra.workloads.Yaml.list;
@@ -33,6 +36,30 @@ class SecretDeliveryTest {
                     .stream().filter(a -> AwsFoundation.SECRET_READER_NAMESPACE.equals(a.input("namespace")))
                     .findFirst().orElseThrow();
             assertEquals(AwsFoundation.SECRET_READER_SERVICE_ACCOUNT, association.input("serviceAccount"));
+        }
+    }
+
+    @Test
+    void operatorIdentityMayReadExactlyTheSecretsTheExternalSecretsName() {
+        for (var run : KubernetesRuns.both()) {
+            Set<String> synced = new TreeSet<>();
+            for (var file : List.of(SecretDelivery.REDIS_CREDENTIALS, SecretDelivery.API_KEYS)) {
+                synced.add(string(run.document("ExternalSecret", NS, file.secretName()), "spec.data[0].remoteRef.key"));
+            }
+            var readers = run.result().ofType("aws:iam/rolePolicy:RolePolicy").stream()
+                    .filter(p -> ((String) p.input("policy")).contains("secretsmanager:GetSecretValue"))
+                    .filter(p -> !((String) p.input("policy")).contains("secretsmanager:PutSecretValue"))
+                    .toList();
+            assertEquals(1, readers.size(), "one reader policy besides the rotation function's");
+            Set<String> readable = new TreeSet<>();
+            JsonParser.parseString((String) readers.getFirst().input("policy")).getAsJsonObject()
+                    .getAsJsonArray("Statement").forEach(statement -> {
+                        var json = statement.getAsJsonObject();
+                        if (json.toString().contains("secretsmanager:")) {
+                            json.getAsJsonArray("Resource").forEach(r -> readable.add(r.getAsString()));
+                        }
+                    });
+            assertEquals(synced, readable);
         }
     }
 
