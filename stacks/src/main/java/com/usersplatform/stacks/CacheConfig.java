@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param automaticFailover promote a replica when the primary fails; required by Multi-AZ
  * @param snapshotRetentionDays days automatic snapshots are kept, 0 (off) to 35; production needs at least 1
  * @param snapshotWindow daily UTC window {@code hh:mm-hh:mm} for automatic snapshots (at least 60 minutes)
- * @param parameterOverrides engine parameters set on the group's parameter group, e.g. {@code maxmemory-policy}
+ * @param parameterOverrides engine parameters set on the group's parameter group, merged over the defaults (values
+ *        are strings: quote numbers)
  */
 public record CacheConfig(
         CacheEngine engine,

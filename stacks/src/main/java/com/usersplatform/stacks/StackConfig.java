@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * Everything that describes one stack (environment). Read from {@code Pulumi.<stack>.yaml} by
  * {@link StackConfigLoader}: each component except {@code stack} and {@code awsRegion} is the config key
  * {@code users-platform:<component>}; a key that is absent takes the default from {@link #DEFAULTS}, and so does
- * every absent field inside a section. Environments differ only through these values (e.g. {@code production}),
+ * every absent field inside a section. Lists given in a stack file replace their default; maps are merged over it. Environments differ only through these values (e.g. {@code production}),
  * never through the stack's name.
  *
  * @param stack the Pulumi stack name (from the file name or the Pulumi engine; not a config key)

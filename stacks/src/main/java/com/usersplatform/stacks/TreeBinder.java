@@ -43,6 +43,16 @@ final class TreeBinder {
         if (raw.isRecord() && !isSecureValue(node)) {
             return bindRecord(raw, node, fallback, path);
         }
+        if (raw == Map.class && fallback instanceof Map<?, ?> defaults && !defaults.isEmpty()) {
+            // Maps are merged over their defaults (a stack overrides one engine parameter, keeps the others).
+            Optional<Object> bound = bindPresent(type, node, path);
+            if (bound.isEmpty()) {
+                return fallback;
+            }
+            Map<Object, Object> merged = new LinkedHashMap<>(defaults);
+            merged.putAll((Map<?, ?>) bound.get());
+            return Map.copyOf(merged);
+        }
         if (raw == Optional.class) {
             if (node.isNull()) {
                 return Optional.empty();

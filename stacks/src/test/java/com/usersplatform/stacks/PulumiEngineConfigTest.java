@@ -95,6 +95,17 @@ class PulumiEngineConfigTest {
     }
 
     @Test
+    void sectionsMergeOverDefaultsMapsMergeListsReplace() {
+        StackConfig config = StackConfigLoader.fromPulumiConfig("qa", Map.of(
+                "users-platform:cache", "{\"replicas\": 1, \"parameterOverrides\": {\"timeout\": \"300\"}}",
+                "users-platform:cluster", "{\"nodeInstanceTypes\": [\"m7i.large\"]}"));
+        assertEquals(1, config.cache().replicas());
+        assertEquals(CacheConfig.DEFAULTS.nodeType(), config.cache().nodeType());
+        assertEquals(Map.of("maxmemory-policy", "noeviction", "timeout", "300"), config.cache().parameterOverrides());
+        assertEquals(List.of("m7i.large"), config.cluster().nodeInstanceTypes());
+    }
+
+    @Test
     void engineSecretsAreRejectedWhereNoSecretIsExpected() {
         List<String> problems = assertThrows(StackConfigException.class, () -> StackConfigLoader.fromPulumiConfig(
                 "qa", Map.of("users-platform:owner", "team"), Set.of("users-platform:owner"))).problems();
