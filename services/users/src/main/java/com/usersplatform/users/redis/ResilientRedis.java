@@ -27,6 +27,7 @@ import redis.clients.jedis.exceptions.JedisException;
 final class ResilientRedis implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ResilientRedis.class.getName());
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+    private static final int RECONNECTS = 2;
 
     /** One Redis round trip; {@code retry} tells a command that an earlier attempt may have run. */
     @FunctionalInterface
@@ -104,16 +105,29 @@ final class ResilientRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code command}, recovering from a dropped connection up to {@value #RECONNECTS} times (idle connections
+     * are discarded: after a restart, failover or CLIENT KILL they are all dead, and a connection in use elsewhere
+     * may still come back dead) and once from rejected credentials (the file is re-read). Both can happen in a row:
+     * the fresh connection after a drop may meet a rotated password.
+     */
     private <T> T attempt(Command<T> command) {
-        try {
-            return command.run(pool, false);
-        } catch (JedisException first) {
-            if (isAuthFailure(first) && credentials != null) {
-                credentials.reload();
-            } else if (!isConnectionFailure(first) || isTimeout(first)) {
-                throw first;
+        int reconnects = 0;
+        boolean reauthenticated = false;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return command.run(pool, attempt > 0);
+            } catch (JedisException e) {
+                if (!reauthenticated && isAuthFailure(e) && credentials != null) {
+                    reauthenticated = true;
+                    credentials.reload();
+                } else if (reconnects < RECONNECTS && isConnectionFailure(e) && !isTimeout(e)) {
+                    reconnects++;
+                    pool.getPool().clear();
+                } else {
+                    throw e;
+                }
             }
-            return command.run(pool, true);
         }
     }
 

@@ -1,0 +1,171 @@
+package com.usersplatform.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.usersplatform.common.Json;
+import com.usersplatform.testing.RedisServer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rotation as AWS Secrets Manager does it: the ACL user gets a second password, the secret (mounted file) is
+ * rewritten, the old password is removed. Clients keep calling throughout and must see no failure.
+ */
+class CredentialRotationTest {
+    private static final String USER = "users-app";
+    @TempDir
+    Path dir;
+    private RedisServer redis;
+    private Path credentials;
+
+    @BeforeEach
+    void start() throws IOException {
+        redis = RedisServer.start();
+        redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "+@all");
+        credentials = dir.resolve("redis-credentials.json");
+        writeCredentials("password-1");
+    }
+
+    @AfterEach
+    void stop() {
+        redis.close();
+    }
+
+    @Test
+    void rotationWhileTrafficFlowsLosesNoRequest() throws Exception {
+        try (UsersHarness users = UsersHarness.start(redis, Map.of(
+                "REDIS_CREDENTIALS_FILE", credentials.toString(), "REDIS_CREDENTIALS_POLL_MS", "100"))) {
+            try (Traffic traffic = Traffic.start(users)) {
+                traffic.awaitRequests(50);
+                redis.command("ACL", "SETUSER", USER, ">password-2");
+                writeCredentials("password-2");
+                Thread.sleep(400); // the service sees the new file on its next poll
+                redis.command("ACL", "SETUSER", USER, "<password-1");
+                killConnectionsOf(USER); // every connection from now on must authenticate with password-2
+                traffic.awaitRequests(traffic.requests() + 100);
+                traffic.assertNoFailures();
+            }
+            List<String> serviceConnections = serviceConnections();
+            assertFalse(serviceConnections.isEmpty(), "service reconnected");
+            assertTrue(serviceConnections.stream().allMatch(line -> line.contains(" user=" + USER + " ")),
+                    "every service connection authenticated as " + USER + ": " + serviceConnections);
+        }
+    }
+
+    @Test
+    void wrongPassReloadsTheFileBeforeThePollNotices() throws Exception {
+        try (UsersHarness users = UsersHarness.start(redis, Map.of(
+                "REDIS_CREDENTIALS_FILE", credentials.toString(), "REDIS_CREDENTIALS_POLL_MS", "600000"))) {
+            try (Traffic traffic = Traffic.start(users)) {
+                traffic.awaitRequests(50);
+                redis.command("ACL", "SETUSER", USER, ">password-2");
+                writeCredentials("password-2");
+                redis.command("ACL", "SETUSER", USER, "<password-1");
+                killConnectionsOf(USER); // new connections get WRONGPASS with the cached password-1
+                traffic.awaitRequests(traffic.requests() + 100);
+                traffic.assertNoFailures();
+            }
+        }
+    }
+
+    private void writeCredentials(String password) throws IOException {
+        Path temp = Files.writeString(dir.resolve("next.json"), Json.write(Map.of("username", USER,
+                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
+        Files.move(temp, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void killConnectionsOf(String user) {
+        redis.command("CLIENT", "KILL", "USER", user);
+    }
+
+    /** CLIENT LIST lines of the service's connections (client name {@code users}). */
+    private List<String> serviceConnections() {
+        return redis.command("CLIENT", "LIST").lines().filter(line -> line.contains(" name=users ")).toList();
+    }
+
+    /** Four client threads creating and reading users until closed; records every non-2xx answer. */
+    static final class Traffic implements AutoCloseable {
+        private final UsersHarness users;
+        private final ExecutorService threads = Executors.newFixedThreadPool(4);
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger requests = new AtomicInteger();
+        private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+
+        private Traffic(UsersHarness users) {
+            this.users = users;
+        }
+
+        static Traffic start(UsersHarness users) {
+            Traffic traffic = new Traffic(users);
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                traffic.threads.submit(() -> traffic.loop(thread));
+            }
+            return traffic;
+        }
+
+        private void loop(int thread) {
+            for (int i = 0; running.get(); i++) {
+                try {
+                    HttpResponse<String> created = users.post("/users",
+                            Json.write(Map.of("name", "T", "email", "t" + thread + "-" + i + "@example.com")));
+                    check(created, 201);
+                    if (created.statusCode() == 201) {
+                        String id = UsersHarness.json(created).get("id").asText();
+                        check(users.get("/users/" + id), 200);
+                    }
+                } catch (AssertionError e) {
+                    failures.add(e.getMessage());
+                }
+            }
+        }
+
+        private void check(HttpResponse<String> res, int expected) {
+            requests.incrementAndGet();
+            if (res.statusCode() != expected) {
+                failures.add(res.statusCode() + " " + res.body());
+            }
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        void awaitRequests(int count) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (requests.get() < count && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(requests.get() >= count, "traffic too slow: " + requests.get() + " < " + count);
+        }
+
+        void assertNoFailures() {
+            List<String> failed = List.copyOf(failures);
+            assertEquals(0, failed.size(), "failed requests out of " + requests.get() + ", first: "
+                    + failed.subList(0, Math.min(3, failed.size())));
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            threads.close();
+        }
+    }
+}
