@@ -66,7 +66,8 @@ hwm_mib() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 # run_wrk CONNS DURATION SCRIPT URL: prints the BENCH_JSON object of one wrk run (other lines go to stderr).
 run_wrk() {
   local out
-  out=$(wrk -t2 -c"$1" -d"$2" --timeout 5s -s "$LUA/$3" "$4") || die "wrk failed: $out"
+  # A run id per wrk run keeps the emails of every create unique across runs.
+  out=$(BENCH_RUN="$BENCH_RUN-$RANDOM$RANDOM" wrk -t2 -c"$1" -d"$2" --timeout 5s -s "$LUA/$3" "$4") || die "wrk failed: $out"
   grep -q '^BENCH_JSON ' <<<"$out" || die "wrk printed no summary: $out"
   sed -n 's/^BENCH_JSON //p' <<<"$out"
 }
@@ -125,7 +126,7 @@ write_result() {
 # (BENCH_DRILL_CONNECTIONS (16) connections, each pausing BENCH_DRILL_DELAY_MS (10) between requests); wrk's output
 # goes to OUT, created ids to OUT.ids.<thread>. Sets LOAD_PID.
 start_steady_load() {
-  BENCH_PREFIX=/api/users BENCH_IDS_OUT="$2.ids" BENCH_DELAY_MS=${BENCH_DRILL_DELAY_MS:-10} \
+  BENCH_RUN="$BENCH_RUN-$RANDOM$RANDOM" BENCH_PREFIX=/api/users BENCH_IDS_OUT="$2.ids" BENCH_DELAY_MS=${BENCH_DRILL_DELAY_MS:-10} \
     wrk -t2 -c"${BENCH_DRILL_CONNECTIONS:-16}" -d"$1" --timeout 5s -s "$LUA/mixed.lua" "$GATEWAY" >"$2" 2>&1 &
   # shellcheck disable=SC2034 # used by the drill scripts
   LOAD_PID=$!

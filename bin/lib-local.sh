@@ -10,7 +10,8 @@
 #   REDIS_APPENDFSYNC  AOF fsync policy (everysec)
 #   MEMORY_LIMIT       the container memory limit the JVMs size their heap from (512m, like the pods)
 #   JAVA_OPTS          extra JVM flags for both services, appended to the image flags
-#   RATE_LIMIT_RPS, RATE_LIMIT_BURST  passed to the gateway when set (benchmarks raise them)
+#   RATE_LIMIT_RPS, RATE_LIMIT_BURST and the other service variables of TEAM.md pass through when exported
+#   SKIP_BUILD=1       use the jars as they are when both exist
 
 : "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
@@ -45,10 +46,18 @@ local_check_ports() {
   done
 }
 
+# ./mvnw -q -B ARGS, without the JDK 24+ warnings about Maven's own use of sun.misc.Unsafe.
+quiet_maven() {
+  local opts=${MAVEN_OPTS:-}
+  (($(java_major "$JAVA_HOME/bin/java") >= 24)) && opts="--sun-misc-unsafe-memory-access=allow $opts"
+  MAVEN_OPTS=$opts ./mvnw -q -B "$@"
+}
+
 # Builds both services unless their jars are newer than every source and POM they are built from.
 local_build() {
   local oldest=$USERS_JAR
   if [[ -f $USERS_JAR && -f $GATEWAY_JAR ]]; then
+    [[ ${SKIP_BUILD:-0} == 1 ]] && return 0
     [[ $GATEWAY_JAR -ot $USERS_JAR ]] && oldest=$GATEWAY_JAR
     if [[ -z $(find "$ROOT/pom.xml" "$ROOT/.mvn" "$ROOT/services" "$ROOT/test-support" \
                  -name target -prune -o -type f -newer "$oldest" -print -quit) ]]; then
@@ -56,7 +65,7 @@ local_build() {
     fi
   fi
   log_step "building users and gateway (the first run downloads Maven and the dependencies: a few minutes)..."
-  (cd "$ROOT" && ./mvnw -q -B -pl services/users,services/gateway,test-support -am package -DskipTests) \
+  (cd "$ROOT" && quiet_maven -pl services/users,services/gateway,test-support -am package -DskipTests) \
     || die "build failed (see above)"
 }
 
@@ -72,7 +81,7 @@ local_redis_binary() {
     if [[ ! -x $cache/redis-server ]]; then
       log_step "no redis-server on PATH: using the one the build supplies (test-support)"
       classpath=$(mktemp)
-      (cd "$ROOT" && ./mvnw -q -B -pl test-support dependency:build-classpath -Dmdep.outputFile="$classpath") \
+      (cd "$ROOT" && quiet_maven -pl test-support dependency:build-classpath -Dmdep.outputFile="$classpath") \
         || die "cannot resolve test-support's classpath"
       java -cp "$ROOT/test-support/target/classes:$(cat "$classpath")" \
         com.usersplatform.testing.RedisBinaryExport "$cache" >/dev/null || die "cannot extract redis-server"
@@ -165,7 +174,6 @@ local_start_users() {
 local_start_gateway() {
   SERVER_HOST=127.0.0.1 SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT API_KEYS_FILE=$API_KEYS_FILE \
     SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    ${RATE_LIMIT_RPS:+RATE_LIMIT_RPS=$RATE_LIMIT_RPS} ${RATE_LIMIT_BURST:+RATE_LIMIT_BURST=$RATE_LIMIT_BURST} \
     java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1 &
   GATEWAY_PID=$!
 }
