@@ -2,26 +2,33 @@ package com.usersplatform.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.usersplatform.common.ApiErrors;
+import com.usersplatform.common.Logs;
 import com.usersplatform.common.RequestIds;
 import com.usersplatform.gateway.upstream.UpstreamClient;
 import com.usersplatform.gateway.upstream.UpstreamFailure;
 import com.usersplatform.gateway.upstream.UpstreamPaths;
 import com.usersplatform.gateway.upstream.UpstreamRequest;
 import com.usersplatform.gateway.upstream.UpstreamResponse;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,6 +41,12 @@ import io.helidon.webserver.http.ServerResponse;
 final class UsersProxyService implements HttpService {
     private static final Logger LOG = Logger.getLogger(UsersProxyService.class.getName());
     private static final int MAX_FORWARDED_FOR = 512;
+    /**
+     * Methods worth a trip to users (which decides what each path allows); TRACE, CONNECT and unknown methods are
+     * refused here with the API's 405.
+     */
+    private static final Predicate<Method> FORWARDED = Method.predicate(Method.GET, Method.HEAD, Method.POST,
+            Method.PUT, Method.PATCH, Method.DELETE, Method.OPTIONS);
 
     private final UpstreamClient upstream;
     private final int bodyLimit;
@@ -45,21 +58,32 @@ final class UsersProxyService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any("/users", (req, res) -> forward(req, res, "/users"))
-                .any("/users/{id}", (req, res) -> forward(req, res,
-                        UpstreamPaths.child("/users", req.path().pathParameters().get("id"))));
+        Handler collectionNotAllowed = ApiErrors.methodNotAllowed(Method.GET, Method.POST);
+        Handler itemNotAllowed = ApiErrors.methodNotAllowed(Method.GET, Method.PUT, Method.DELETE);
+        rules.route(FORWARDED, PathMatchers.create("/users"), (req, res) -> forward(req, res, "/users"))
+                .route(FORWARDED, PathMatchers.create("/users/{id}"), (req, res) -> forward(req, res,
+                        UpstreamPaths.child("/users", req.path().pathParameters().get("id"))))
+                .any("/users", collectionNotAllowed)
+                .any("/users/{id}", itemNotAllowed);
     }
 
     private void forward(ServerRequest req, ServerResponse res, String upstreamPath) throws IOException {
         Method method = req.prologue().method();
         Optional<HttpMediaType> contentType = req.headers().contentType();
-        if ((method.equals(Method.POST) || method.equals(Method.PUT) || method.equals(Method.PATCH))
-                && contentType.isPresent() && !isJson(contentType.get())) {
+        if (carriesBody(method) && contentType.isPresent() && !isJson(contentType.get())) {
             ApiErrors.send(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
                     "Request bodies must be application/json");
             return;
         }
-        Optional<byte[]> body = readBounded(req);
+        Optional<byte[]> body;
+        try {
+            body = readBounded(req);
+        } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException | IllegalArgumentException e) {
+            // The connection ended before the declared body was complete, or the chunked framing is broken
+            // (Helidon reports a bad chunk size as a NumberFormatException).
+            ApiErrors.send(res, Status.BAD_REQUEST_400, "validation_error", "Request body is incomplete or malformed");
+            return;
+        }
         if (body.isEmpty()) {
             ApiErrors.send(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large",
                     "Request body exceeds " + bodyLimit + " bytes");
@@ -67,10 +91,12 @@ final class UsersProxyService implements HttpService {
         }
         UpstreamResponse answer;
         try {
+            // Bodies of GET, HEAD, DELETE and OPTIONS have no defined meaning: bounded above, but not forwarded.
             answer = upstream.forward(new UpstreamRequest(method, upstreamPath, req.query(), headers(req),
-                    body.get()));
+                    carriesBody(method) ? body.get() : new byte[0]));
         } catch (UpstreamFailure failure) {
-            LOG.log(Level.WARNING, failure.getMessage());
+            Logs.log(LOG, Level.WARNING, failure.getMessage(), Map.of("cause",
+                    failure.getCause() == null ? "none" : failure.getCause().toString()));
             ApiErrors.send(res, Status.create(failure.kind().status()), failure.kind().code(), failure.getMessage());
             return;
         }
@@ -91,6 +117,10 @@ final class UsersProxyService implements HttpService {
             byte[] bytes = in.readNBytes(bodyLimit + 1);
             return bytes.length > bodyLimit ? Optional.empty() : Optional.of(bytes);
         }
+    }
+
+    private static boolean carriesBody(Method method) {
+        return method.equals(Method.POST) || method.equals(Method.PUT) || method.equals(Method.PATCH);
     }
 
     private static boolean isJson(HttpMediaType type) {

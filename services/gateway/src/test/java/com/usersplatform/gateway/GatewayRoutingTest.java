@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.usersplatform.gateway.testing.FreePort;
 import com.usersplatform.gateway.testing.RawHttp;
+import com.usersplatform.gateway.testing.SilentServer;
 import com.usersplatform.gateway.testing.TestGateway;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -62,6 +63,9 @@ class GatewayRoutingTest {
         assertEquals("client-id-1", response.headers().firstValue("X-Request-ID").orElseThrow());
         assertEquals("GET /users/abc rid=client-id-1 xff=203.0.113.9, 127.0.0.1 auth=- key=-", LAST.get());
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        HttpResponse<String> head = gateway.send("HEAD", "/api/users/abc", null, "X-API-Key", TestGateway.KEY);
+        assertEquals(200, head.statusCode());
+        assertEquals("HEAD /users/abc", LAST.get().substring(0, 15));
     }
 
     @Test
@@ -117,6 +121,18 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void truncatedOrLyingBodiesGet400NotA5xx() {
+        String head = "POST /api/users HTTP/1.1\r\nHost: x\r\nX-API-Key: " + TestGateway.KEY
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\n";
+        int before = HITS.get();
+        assertEquals(400, RawHttp.status(gateway.port(), (head + "Transfer-Encoding: chunked\r\n\r\n").getBytes()));
+        assertEquals(400, RawHttp.status(gateway.port(), (head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n")
+                .getBytes()));
+        assertEquals(400, RawHttp.status(gateway.port(), (head + "Content-Length: 100\r\n\r\n{}").getBytes()));
+        assertEquals(before, HITS.get());
+    }
+
+    @Test
     void nonJsonBodiesGet415() {
         HttpResponse<String> response = gateway.send("PUT", "/api/users/1", "name=x",
                 "X-API-Key", TestGateway.KEY, "Content-Type", "application/x-www-form-urlencoded");
@@ -155,6 +171,23 @@ class GatewayRoutingTest {
             assertTrue(limitedResponse.body().contains("\"error\":\"rate_limited\""));
             assertEquals(before, HITS.get());
             assertTrue(limited.send("GET", "/metrics", null).body().contains("rate_limiter_rejected_total 1.0"));
+        }
+    }
+
+    @Test
+    void hangingUpstreamGives504WithinTheConfiguredReadTimeout() throws Exception {
+        try (SilentServer hanging = new SilentServer();
+             TestGateway front = TestGateway.start("http://127.0.0.1:" + hanging.port(),
+                     Map.of("upstream.read.timeout.ms", "400"))) {
+            for (String method : List.of("GET", "POST")) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = front.api(method, "/api/users", "GET".equals(method) ? null : "{}");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(504, response.statusCode(), response.body());
+                assertTrue(response.body().contains("\"error\":\"upstream_timeout\""), response.body());
+                assertTrue(millis >= 400 && millis < 900, method + " answered in " + millis + " ms");
+            }
+            assertEquals(2, hanging.connections(), "timed-out requests are not retried");
         }
     }
 

@@ -18,6 +18,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.helidon.common.uri.UriInfo;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.Header;
+import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientUri;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -133,7 +134,9 @@ public final class UpstreamClient {
         HttpClientRequest http = client.method(request.method()).uri(uri);
         request.headers().forEach(http::header);
         try (HttpClientResponse response = request.body().length == 0 ? http.request() : http.submit(request.body())) {
-            byte[] body = response.entity().hasEntity() ? response.entity().as(byte[].class) : new byte[0];
+            // A HEAD answer announces a length but carries no body: never read one.
+            boolean hasBody = !request.method().equals(Method.HEAD) && response.entity().hasEntity();
+            byte[] body = hasBody ? response.entity().as(byte[].class) : new byte[0];
             List<Header> headers = new ArrayList<>();
             response.headers().forEach(h -> {
                 if (!HOP_BY_HOP.contains(h.name().toLowerCase(Locale.ROOT))) {

@@ -25,11 +25,20 @@ public final class RawHttp {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             socket.shutdownOutput();
-            String head = readHead(socket.getInputStream());
-            if (!head.startsWith("HTTP/1.1 ")) {
-                return -1;
+            InputStream in = socket.getInputStream();
+            while (true) {
+                String statusLine = readLine(in);
+                if (!statusLine.startsWith("HTTP/1.1 ")) {
+                    return -1;
+                }
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                if (status >= 200) {
+                    return status;
+                }
+                while (!readLine(in).isEmpty()) {
+                    // skip the headers of an interim (1xx) response
+                }
             }
-            return Integer.parseInt(head.substring(9, 12));
         } catch (java.net.SocketException e) {
             return -1;
         } catch (IOException e) {
@@ -37,12 +46,12 @@ public final class RawHttp {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int b;
-        while (out.size() < 64 && (b = in.read()) != -1 && b != '\n') {
+        while (out.size() < 8192 && (b = in.read()) != -1 && b != '\n') {
             out.write(b);
         }
-        return out.toString(StandardCharsets.ISO_8859_1);
+        return out.toString(StandardCharsets.ISO_8859_1).strip();
     }
 }

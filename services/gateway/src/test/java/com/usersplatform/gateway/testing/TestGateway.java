@@ -29,7 +29,7 @@ public final class TestGateway implements AutoCloseable {
 
     private final WebServer server;
     private final Path keysFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private TestGateway(WebServer server, Path keysFile) {
         this.server = server;
@@ -80,17 +80,25 @@ public final class TestGateway implements AutoCloseable {
         return keysFile;
     }
 
-    /** Sends a request; {@code headers} are name/value pairs; a null body sends none. */
+    /** Sends a request; {@code headers} are name/value pairs (a null value is left out); a null body sends none. */
     public HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+        return sendTo(port(), method, path, body, headers);
+    }
+
+    /** As {@link #send}, to any server on 127.0.0.1. */
+    public static HttpResponse<String> sendTo(int port, String method, String path, String body,
+                                              String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
