@@ -44,16 +44,19 @@ class ApiKeysTest {
         }
     }
 
+    private ApiKeys keysFile(String content, Duration recheck, Clock clock) throws java.io.IOException {
+        Files.writeString(dir.resolve("keys"), content);
+        return new ApiKeys(dir.resolve("keys"), recheck, clock);
+    }
+
     static String hash(String key) {
         return HexFormat.of().formatHex(ApiKeys.sha256(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void acceptsOnlyKeysWhoseHashIsListedIgnoringCommentsBlankAndMalformedLines() throws Exception {
-        Path file = dir.resolve("keys");
-        Files.writeString(file, "# team A\n\n" + hash("alpha") + "\n  " + hash("beta") + "  \nnot-a-hash\n"
-                + hash("gamma").toUpperCase() + "\n");
-        ApiKeys keys = new ApiKeys(file, Duration.ofSeconds(1), new ManualClock());
+        ApiKeys keys = keysFile("# team A\n\n" + hash("alpha") + "\n  " + hash("beta") + "  \nnot-a-hash\n"
+                + hash("gamma").toUpperCase() + "\n", Duration.ofSeconds(1), new ManualClock());
         assertEquals(2, keys.size());
         assertTrue(keys.identify("alpha").isPresent());
         assertTrue(keys.identify("beta").isPresent());
@@ -67,13 +70,11 @@ class ApiKeysTest {
 
     @Test
     void rereadsTheFileWhenItChangesButNotBeforeTheRecheckInterval() throws Exception {
-        Path file = dir.resolve("keys");
-        Files.writeString(file, hash("old") + "\n");
         ManualClock clock = new ManualClock();
-        ApiKeys keys = new ApiKeys(file, Duration.ofSeconds(1), clock);
+        ApiKeys keys = keysFile(hash("old") + "\n", Duration.ofSeconds(1), clock);
         assertTrue(keys.identify("old").isPresent());
 
-        Files.writeString(file, hash("new") + "\n");
+        Files.writeString(dir.resolve("keys"), hash("new") + "\n");
         assertTrue(keys.identify("old").isPresent(), "not re-read within the interval");
         clock.advance(Duration.ofSeconds(1));
         assertTrue(keys.identify("new").isPresent());
@@ -82,11 +83,9 @@ class ApiKeysTest {
 
     @Test
     void keepsTheLastGoodKeysWhileTheFileIsMissing() throws Exception {
-        Path file = dir.resolve("keys");
-        Files.writeString(file, hash("k") + "\n");
         ManualClock clock = new ManualClock();
-        ApiKeys keys = new ApiKeys(file, Duration.ofMillis(10), clock);
-        Files.delete(file);
+        ApiKeys keys = keysFile(hash("k") + "\n", Duration.ofMillis(10), clock);
+        Files.delete(dir.resolve("keys"));
         clock.advance(Duration.ofSeconds(1));
         assertTrue(keys.identify("k").isPresent());
     }

@@ -35,6 +35,10 @@ class UpstreamClientTest {
         echo = WebServer.builder().host("127.0.0.1").port(0).routing(r -> r.any((req, res) -> {
             HITS.incrementAndGet();
             String path = req.prologue().uriPath().rawPath();
+            if (path.equals("/users/big")) {
+                res.send("[" + "{\"id\":\"x\"},".repeat(60_000) + "{}]");
+                return;
+            }
             if (path.startsWith("/users/status-")) {
                 res.status(Status.create(Integer.parseInt(path.substring("/users/status-".length()))));
             }
@@ -90,6 +94,15 @@ class UpstreamClientTest {
         UpstreamFailure failure = assertThrows(UpstreamFailure.class,
                 () -> client.forward(request(Method.GET, "/users/status-500", "", "")));
         assertEquals(UpstreamFailure.Kind.ERROR, failure.kind());
+    }
+
+    @Test
+    void largePagesArriveWhole() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { });
+        UpstreamResponse response = client.forward(request(Method.GET, "/users/big", "", ""));
+        assertEquals(200, response.status());
+        assertEquals(2 + 11 * 60_000 + 2, response.body().length);
     }
 
     @Test
