@@ -259,6 +259,23 @@ class GatewayUsersIntegrationTest {
         return lines;
     }
 
+    @Test
+    void pooledConnectionsSurviveAUsersRestart() throws Exception {
+        try (TestUsers own = TestUsers.start(redis, 0);
+             TestGateway front = TestGateway.start(own.url(), Map.of())) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, front.api("GET", "/api/users?limit=1", null).statusCode());
+            }
+            own.stop();
+            own.startAgain();
+            HttpResponse<String> get = front.api("GET", "/api/users?limit=1", null);
+            assertEquals(200, get.statusCode(), get.body());
+            HttpResponse<String> post = front.api("POST", "/api/users",
+                    "{\"name\":\"R\",\"email\":\"r-" + UUID.randomUUID() + "@example.com\"}");
+            assertEquals(201, post.statusCode(), post.body());
+        }
+    }
+
     private static int eventually(java.util.function.IntSupplier call, int wanted) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         int got = call.getAsInt();
