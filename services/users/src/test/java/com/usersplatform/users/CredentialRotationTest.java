@@ -38,7 +38,9 @@ class CredentialRotationTest {
     @BeforeEach
     void start() throws IOException {
         redis = RedisServer.start();
-        redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "+@all");
+        // the production access string (infra's AwsFoundation): only the service's keys, no dangerous commands
+        redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "-@all", "+@read", "+@write",
+                "+@scripting", "+@connection", "-@dangerous");
         credentials = dir.resolve("redis-credentials.json");
         writeCredentials("password-1");
     }
