@@ -31,6 +31,26 @@ public record GatewayConfig(String version,
                             int rateLimitClients,
                             int bodyLimitBytes) {
 
+    /** Rejects settings the gateway cannot run with, naming the key. */
+    public GatewayConfig {
+        URI users = upstream.baseUri();
+        require(("http".equals(users.getScheme()) || "https".equals(users.getScheme())) && users.getHost() != null,
+                "users.url must be an http(s) URL with a host, got " + users);
+        require(positive(upstream.connectTimeout()), "upstream.connect.timeout.ms must be positive");
+        require(positive(upstream.readTimeout()), "upstream.read.timeout.ms must be positive");
+        require(upstream.maxAttempts() >= 1, "upstream.retry.attempts must be at least 1");
+        require(upstream.breakerMinimumCalls() >= 1 && upstream.breakerWindow() >= upstream.breakerMinimumCalls(),
+                "upstream.breaker.window must be >= upstream.breaker.minimum-calls >= 1");
+        require(upstream.breakerFailureRate() > 0 && upstream.breakerFailureRate() <= 100,
+                "upstream.breaker.failure-rate must be in (0, 100]");
+        require(positive(upstream.breakerOpenFor()), "upstream.breaker.open.ms must be positive");
+        require(positive(readinessTimeout), "upstream.readiness.timeout.ms must be positive");
+        require(rateLimitRps >= 1, "rate.limit.rps must be at least 1, got " + rateLimitRps);
+        require(rateLimitBurst >= 1, "rate.limit.burst must be at least 1, got " + rateLimitBurst);
+        require(rateLimitClients >= 1, "rate.limit.clients must be at least 1");
+        require(bodyLimitBytes >= 1, "body.limit.bytes must be at least 1, got " + bodyLimitBytes);
+    }
+
     /** Reads the settings from {@code config} (the root node). */
     public static GatewayConfig from(Config config) {
         Config upstream = config.get("upstream");
@@ -57,5 +77,15 @@ public record GatewayConfig(String version,
 
     private static Duration millis(Config node, long defaultMillis) {
         return Duration.ofMillis(node.asLong().orElse(defaultMillis));
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("Invalid gateway configuration: " + message);
+        }
     }
 }

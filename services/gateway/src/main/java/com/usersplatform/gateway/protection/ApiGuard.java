@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.usersplatform.common.ApiErrors;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.Status;
@@ -18,6 +19,7 @@ import io.helidon.webserver.http.RoutingResponse;
  * is valid, else its address, so unauthenticated guessing is limited too. Health and metrics are not guarded.
  */
 public final class ApiGuard implements Filter {
+    private static final HeaderName API_KEY = HeaderNames.create("X-API-Key");
     private static final String BEARER = "bearer ";
     private final ApiKeys keys;
     private final RateLimiter limiter;
@@ -65,6 +67,4 @@ public final class ApiGuard implements Filter {
         }
         return headers.first(API_KEY).map(String::strip).orElse(null);
     }
-
-    private static final io.helidon.http.HeaderName API_KEY = HeaderNames.create("X-API-Key");
 }
