@@ -70,11 +70,7 @@ final class UserService implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) throws IOException {
-        if (!isJson(req)) {
-            unsupportedMediaType(res);
-            return;
-        }
-        Optional<byte[]> body = body(req, res);
+        Optional<byte[]> body = jsonBody(req, res);
         if (body.isEmpty()) {
             return;
         }
@@ -103,11 +99,7 @@ final class UserService implements HttpService {
 
     private void update(ServerRequest req, ServerResponse res) throws IOException {
         String id = req.path().pathParameters().get("id");
-        if (!isJson(req)) {
-            unsupportedMediaType(res);
-            return;
-        }
-        Optional<byte[]> body = body(req, res);
+        Optional<byte[]> body = jsonBody(req, res);
         if (body.isEmpty()) {
             return;
         }
@@ -125,8 +117,13 @@ final class UserService implements HttpService {
         }
     }
 
-    /** The body, or empty after answering 413 when it exceeds the limit. */
-    private Optional<byte[]> body(ServerRequest req, ServerResponse res) throws IOException {
+    /** The body, or empty after answering 415 (not JSON) or 413 (over the limit). */
+    private Optional<byte[]> jsonBody(ServerRequest req, ServerResponse res) throws IOException {
+        if (!isJson(req)) {
+            ApiErrors.send(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
+                    "Content-Type must be application/json");
+            return Optional.empty();
+        }
         long declared = req.headers().contentLength().orElse(-1);
         byte[] body = new byte[0];
         if (declared <= bodyLimitBytes && req.content().hasEntity()) {
@@ -167,11 +164,6 @@ final class UserService implements HttpService {
 
     private static boolean isId(String id) {
         return UUID.matcher(id).matches();
-    }
-
-    private static void unsupportedMediaType(ServerResponse res) {
-        ApiErrors.send(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
-                "Content-Type must be application/json");
     }
 
     private static void userNotFound(ServerResponse res, String id) {

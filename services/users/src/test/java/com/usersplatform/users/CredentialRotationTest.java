@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -52,15 +53,28 @@ class CredentialRotationTest {
 
     @Test
     void rotationWhileTrafficFlowsLosesNoRequest() throws Exception {
-        try (UsersHarness users = UsersHarness.start(redis, Map.of(
-                "REDIS_CREDENTIALS_FILE", credentials.toString(), "REDIS_CREDENTIALS_POLL_MS", "100"))) {
+        rotateUnderTraffic(100, Duration.ofMillis(400)); // the service sees the new file on its next poll
+    }
+
+    @Test
+    void wrongPassReloadsTheFileBeforeThePollNotices() throws Exception {
+        rotateUnderTraffic(600_000, Duration.ZERO); // new connections meet WRONGPASS with the cached password
+    }
+
+    /**
+     * Adds password-2, rewrites the file, waits {@code beforeRemoval}, removes password-1 and kills the service's
+     * connections (so every connection from then on must authenticate with password-2), all while traffic flows.
+     */
+    private void rotateUnderTraffic(int pollMillis, Duration beforeRemoval) throws Exception {
+        try (UsersHarness users = UsersHarness.start(redis, Map.of("REDIS_CREDENTIALS_FILE", credentials.toString(),
+                "REDIS_CREDENTIALS_POLL_MS", Integer.toString(pollMillis)))) {
             try (Traffic traffic = Traffic.start(users)) {
                 traffic.awaitRequests(50);
                 redis.command("ACL", "SETUSER", USER, ">password-2");
                 writeCredentials("password-2");
-                Thread.sleep(400); // the service sees the new file on its next poll
+                Thread.sleep(beforeRemoval.toMillis());
                 redis.command("ACL", "SETUSER", USER, "<password-1");
-                killConnectionsOf(USER); // every connection from now on must authenticate with password-2
+                redis.command("CLIENT", "KILL", "USER", USER);
                 traffic.awaitRequests(traffic.requests() + 100);
                 traffic.assertNoFailures();
             }
@@ -71,30 +85,10 @@ class CredentialRotationTest {
         }
     }
 
-    @Test
-    void wrongPassReloadsTheFileBeforeThePollNotices() throws Exception {
-        try (UsersHarness users = UsersHarness.start(redis, Map.of(
-                "REDIS_CREDENTIALS_FILE", credentials.toString(), "REDIS_CREDENTIALS_POLL_MS", "600000"))) {
-            try (Traffic traffic = Traffic.start(users)) {
-                traffic.awaitRequests(50);
-                redis.command("ACL", "SETUSER", USER, ">password-2");
-                writeCredentials("password-2");
-                redis.command("ACL", "SETUSER", USER, "<password-1");
-                killConnectionsOf(USER); // new connections get WRONGPASS with the cached password-1
-                traffic.awaitRequests(traffic.requests() + 100);
-                traffic.assertNoFailures();
-            }
-        }
-    }
-
     private void writeCredentials(String password) throws IOException {
         Path temp = Files.writeString(dir.resolve("next.json"), Json.write(Map.of("username", USER,
                 "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
         Files.move(temp, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void killConnectionsOf(String user) {
-        redis.command("CLIENT", "KILL", "USER", user);
     }
 
     /** CLIENT LIST lines of the service's connections (client name {@code users}). */

@@ -56,4 +56,29 @@ class RedisOutageTest {
             assertError(users.get("/users/" + UUID.randomUUID()), 404, "user_not_found", null);
         }
     }
+
+    @Test
+    void writesToADemotedPrimaryAre503AndResumeAfterPromotion() throws Exception {
+        try (RedisServer primary = RedisServer.start(); RedisServer other = RedisServer.start();
+             UsersHarness users = UsersHarness.start(primary)) {
+            users.createUser("Before", "before.failover@example.com");
+            other.command("SET", "x", "1");
+            primary.command("REPLICAOF", other.host(), Integer.toString(other.port()));
+
+            HttpResponse<String> write = users.post("/users", "{\"name\":\"W\",\"email\":\"w@example.com\"}");
+            assertError(write, 503, "service_unavailable", null);
+            assertFalse(write.body().contains("READONLY"));
+
+            primary.command("REPLICAOF", "NO", "ONE");
+            long promoted = System.nanoTime();
+            HttpResponse<String> res;
+            do {
+                Thread.sleep(50);
+                res = users.post("/users", "{\"name\":\"W\",\"email\":\"w@example.com\"}");
+            } while (res.statusCode() == 503 && System.nanoTime() - promoted < 5_000_000_000L);
+            assertEquals(201, res.statusCode(), res.body());
+            String created = json(res).get("id").asText();
+            assertEquals("w@example.com", json(users.get("/users/" + created)).get("email").asText());
+        }
+    }
 }

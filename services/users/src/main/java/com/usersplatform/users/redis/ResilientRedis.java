@@ -93,7 +93,7 @@ final class ResilientRedis implements AutoCloseable {
             return result;
         } catch (JedisException e) {
             metrics.observe(operation, "error", System.nanoTime() - start);
-            if (isConnectionFailure(e) || isAuthFailure(e)) {
+            if (isConnectionFailure(e) || isAuthFailure(e) || isReadOnly(e)) {
                 if (!guard.isDown()) {
                     LOG.log(Level.WARNING, "Redis unavailable: " + describe(e));
                 }
@@ -108,7 +108,8 @@ final class ResilientRedis implements AutoCloseable {
     /**
      * Runs {@code command}, recovering from a dropped connection up to {@value #RECONNECTS} times (idle connections
      * are discarded: after a restart, failover or CLIENT KILL they are all dead, and a connection in use elsewhere
-     * may still come back dead) and once from rejected credentials (the file is re-read). Both can happen in a row:
+     * may still come back dead; READONLY means the connection still points at a demoted primary after a failover,
+     * while the endpoint's DNS already names the new one) and once from rejected credentials (the file is re-read). Both can happen in a row:
      * the fresh connection after a drop may meet a rotated password.
      */
     private <T> T attempt(Command<T> command) {
@@ -121,7 +122,7 @@ final class ResilientRedis implements AutoCloseable {
                 if (!reauthenticated && isAuthFailure(e) && credentials != null) {
                     reauthenticated = true;
                     credentials.reload();
-                } else if (reconnects < RECONNECTS && isConnectionFailure(e) && !isTimeout(e)) {
+                } else if (reconnects < RECONNECTS && (isConnectionFailure(e) && !isTimeout(e) || isReadOnly(e))) {
                     reconnects++;
                     pool.getPool().clear();
                 } else {
@@ -145,6 +146,15 @@ final class ResilientRedis implements AutoCloseable {
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JedisConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("READONLY")) {
                 return true;
             }
         }
