@@ -5,6 +5,7 @@ import com.usersplatform.users.store.StoreUnavailableException;
 import com.usersplatform.common.HttpMetrics;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -133,41 +134,33 @@ final class ResilientRedis implements AutoCloseable {
     }
 
     private static boolean isAuthFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (t instanceof JedisAccessControlException || message.startsWith("WRONGPASS")
-                    || message.startsWith("NOAUTH")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof JedisAccessControlException || startsWith(t, "WRONGPASS")
+                || startsWith(t, "NOAUTH"));
     }
 
     private static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JedisConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof JedisConnectionException);
     }
 
     private static boolean isReadOnly(Throwable e) {
+        return anyCause(e, t -> startsWith(t, "READONLY"));
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        return anyCause(e, t -> t instanceof SocketTimeoutException);
+    }
+
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).startsWith("READONLY")) {
+            if (test.test(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean startsWith(Throwable t, String redisErrorCode) {
+        return t.getMessage() != null && t.getMessage().startsWith(redisErrorCode);
     }
 
     /** The exception chain's types and Redis's first word (never values or secrets). */
