@@ -1,11 +1,16 @@
 package com.usersplatform.common;
 
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +48,44 @@ public final class ServiceRouting {
 
     private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {
         Status status = e.status();
-        String code = switch (status.code()) {
+        String code = codeFor(status);
+        if (code == null) {
+            unexpected(req, res, e);
+        } else {
+            ApiErrors.send(res, status, code, status.reasonPhrase());
+        }
+    }
+
+    /**
+     * JSON error bodies for what Helidon rejects before routing (malformed request line or encoding, oversized
+     * headers...): set with {@code WebServer.builder().directHandlers(ServiceRouting.directHandlers())}.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, ServiceRouting::direct);
+        }
+        return builder.build();
+    }
+
+    private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest req,
+                                                          DirectHandler.EventType type, Status status,
+                                                          ServerResponseHeaders headers, String message) {
+        String code = Objects.requireNonNullElse(codeFor(status), "internal_server_error");
+        String requestId = RequestIds.acceptOrGenerate(req.headers().first(RequestIds.HEADER).orElse(null));
+        String body = Json.write(Map.of("error", code, "message", status.reasonPhrase(), "request_id", requestId));
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(RequestIds.HEADER, requestId)
+                .keepAlive(type.keepAlive())
+                .entity(body)
+                .build();
+    }
+
+    private static String codeFor(Status status) {
+        return switch (status.code()) {
             case 400 -> "validation_error";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -51,11 +93,6 @@ public final class ServiceRouting {
             case 415 -> "unsupported_media_type";
             default -> null;
         };
-        if (code == null) {
-            unexpected(req, res, e);
-        } else {
-            ApiErrors.send(res, status, code, status.reasonPhrase());
-        }
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {

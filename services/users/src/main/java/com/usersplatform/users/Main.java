@@ -36,6 +36,7 @@ public final class Main {
                     .port(config.port())
                     .shutdownGracePeriod(config.shutdownGracePeriod())
                     .shutdownHook(false)
+                    .directHandlers(ServiceRouting.directHandlers())
                     .routing(routing(new ServiceInfo(SERVICE, config.version()), metrics, store,
                             config.bodyLimitBytes()))
                     .build()

@@ -239,6 +239,22 @@ class UsersApiTest {
     }
 
     @Test
+    void requestsHelidonRejectsBeforeRoutingGetJsonErrors() throws Exception {
+        for (String target : List.of("/users?limit=%zz", "/users/%zz")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", users.port())) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nX-Request-ID: raw-1\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 400"), response);
+                JsonNode body = Json.mapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+                assertEquals("validation_error", body.get("error").asText());
+                // the request line fails before headers are read, so the id is generated and echoed
+                assertTrue(response.contains("X-Request-ID: " + body.get("request_id").asText()), response);
+            }
+        }
+    }
+
+    @Test
     void requestIdIsEchoedAndInErrorBodies() {
         HttpResponse<String> res = users.send("GET", "/users/" + UUID.randomUUID(), null, "X-Request-ID", "req-42");
         assertEquals("req-42", res.headers().firstValue("X-Request-ID").orElse(null));
