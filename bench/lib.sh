@@ -162,8 +162,8 @@ probe() {
 load_summary() {
   jq -nc --argjson run "$(sed -n 's/^BENCH_JSON //p' "$1")" --argjson status "$(sed -n 's/^BENCH_STATUS //p' "$1")" \
     '$run + {status_counts: $status,
-             failed: ([$status | to_entries[] | select(.key | test("^[23]") | not) | .value] | add // 0)
-                     + $run.errors.connect + $run.errors.read + $run.errors.write + $run.errors.timeout}'
+             failed: (([$status | to_entries[] | select(.key | test("^[23]") | not) | .value] | add // 0)
+                      + $run.errors.connect + $run.errors.read + $run.errors.write + $run.errors.timeout)}'
 }
 
 # Counts how many of the ids in FILE read back with 200 directly from users; prints {"checked":n,"readable":m}.

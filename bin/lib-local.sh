@@ -69,6 +69,17 @@ local_build() {
     || die "build failed (see above)"
 }
 
+# Copies both services (jar + libs/) into the run directory, so a rebuild in the working tree cannot change the
+# classes under a running JVM.
+local_stage() {
+  local service
+  for service in users gateway; do
+    mkdir -p "$RUN_DIR/app/$service"
+    cp -R "$ROOT/services/$service/target/$service.jar" "$ROOT/services/$service/target/libs" "$RUN_DIR/app/$service/"
+  done
+  USERS_JAR="$RUN_DIR/app/users/users.jar" GATEWAY_JAR="$RUN_DIR/app/gateway/gateway.jar"
+}
+
 # Prints the redis-server to run: REDIS_SERVER, else PATH, else the binary test-support ships (cached in target/).
 local_redis_binary() {
   if [[ -n ${REDIS_SERVER:-} ]]; then
@@ -233,6 +244,7 @@ local_stop_all() {
 # shellcheck disable=SC2034 # read by the sourcing script
 local_start_all() {
   local t0
+  local_stage
   local_start_redis
   t0=$(now_ms)
   local_start_users
