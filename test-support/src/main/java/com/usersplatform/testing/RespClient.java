@@ -56,7 +56,8 @@ final class RespClient {
     private static byte[] encode(String... args) {
         StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
-            sb.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+            int length = arg.getBytes(StandardCharsets.UTF_8).length;
+            sb.append('$').append(length).append("\r\n").append(arg).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

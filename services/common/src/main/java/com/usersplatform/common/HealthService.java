@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +70,7 @@ public final class HealthService implements HttpService {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<String> names = List.copyOf(checks.keySet());
             List<Future<Boolean>> futures = executor.invokeAll(
-                    names.stream().map(name -> (java.util.concurrent.Callable<Boolean>) checks.get(name)::isUp).toList(),
+                    names.stream().map(name -> (Callable<Boolean>) checks.get(name)::isUp).toList(),
                     CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < names.size(); i++) {
                 results.put(names.get(i), status(succeeded(futures.get(i))));

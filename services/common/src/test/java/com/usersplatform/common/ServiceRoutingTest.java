@@ -136,7 +136,8 @@ class ServiceRoutingTest {
         assertEquals(200, res.statusCode());
         assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String text = res.body();
-        assertTrue(text.contains("http_requests_total{method=\"GET\",route=\"/items/{id}\",status_code=\"200\"}"), text);
+        assertTrue(text.contains("http_requests_total{method=\"GET\",route=\"/items/{id}\",status_code=\"200\"}"),
+                text);
         assertTrue(text.contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/items/{id}\""), text);
         assertTrue(text.contains("route=\"unmatched\",status_code=\"404\""), text);
         assertFalse(text.contains("/items/42"));

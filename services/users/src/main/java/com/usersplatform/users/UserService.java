@@ -7,6 +7,7 @@ import com.usersplatform.users.store.StoreUnavailableException;
 import com.usersplatform.users.store.User;
 import com.usersplatform.users.store.UserPage;
 import com.usersplatform.users.store.UserStore;
+import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Method;
@@ -157,9 +158,9 @@ final class UserService implements HttpService {
     }
 
     private static boolean isJson(ServerRequest req) {
-        Optional<HttpMediaType> type = req.headers().contentType();
-        return type.isPresent() && "application".equals(type.get().mediaType().type())
-                && (type.get().mediaType().subtype().equals("json") || type.get().mediaType().subtype().endsWith("+json"));
+        Optional<MediaType> type = req.headers().contentType().map(HttpMediaType::mediaType);
+        return type.isPresent() && "application".equals(type.get().type())
+                && (type.get().subtype().equals("json") || type.get().subtype().endsWith("+json"));
     }
 
     private static boolean isId(String id) {

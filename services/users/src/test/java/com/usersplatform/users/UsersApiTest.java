@@ -107,7 +107,8 @@ class UsersApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\": \"A\", ", "[]", "\"text\"", "42", "null", "", "{\"name\":\"A\",\"name\":\"B\"}"})
+    @ValueSource(strings = {"{\"name\": \"A\", ", "[]", "\"text\"", "42", "null", "",
+            "{\"name\":\"A\",\"name\":\"B\"}"})
     void createRejectsBodiesThatAreNotOneJsonObject(String body) {
         assertError(users.post("/users", body), 400, "validation_error", null);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UsersConfigTest {
@@ -37,8 +38,8 @@ class UsersConfigTest {
         assertEquals(4001, config.port());
         assertEquals("1.2.3", config.version());
         assertEquals(1024, config.bodyLimitBytes());
-        assertEquals(new UsersConfig.RedisConfig("cache.internal", 6380, true, java.util.Optional.of(Path.of("/etc/ca.pem")),
-                java.util.Optional.of(Path.of("/secrets/redis")), Duration.ofMillis(2000), 32,
+        assertEquals(new UsersConfig.RedisConfig("cache.internal", 6380, true, Optional.of(Path.of("/etc/ca.pem")),
+                Optional.of(Path.of("/secrets/redis")), Duration.ofMillis(2000), 32,
                 Duration.ofMillis(250), Duration.ofMillis(750)), config.redis());
     }
 

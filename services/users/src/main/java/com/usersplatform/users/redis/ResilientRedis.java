@@ -89,6 +89,9 @@ final class ResilientRedis implements AutoCloseable {
         long start = System.nanoTime();
         try {
             T result = attempt(command);
+            if (guard.isDown()) {
+                LOG.info("Redis available again");
+            }
             guard.succeeded();
             metrics.observe(operation, "ok", System.nanoTime() - start);
             return result;
@@ -110,8 +113,8 @@ final class ResilientRedis implements AutoCloseable {
      * Runs {@code command}, recovering from a dropped connection up to {@value #RECONNECTS} times (idle connections
      * are discarded: after a restart, failover or CLIENT KILL they are all dead, and a connection in use elsewhere
      * may still come back dead; READONLY means the connection still points at a demoted primary after a failover,
-     * while the endpoint's DNS already names the new one) and once from rejected credentials (the file is re-read). Both can happen in a row:
-     * the fresh connection after a drop may meet a rotated password.
+     * while the endpoint's DNS already names the new one) and once from rejected credentials (the file is re-read).
+     * Both can happen in a row: the fresh connection after a drop may meet a rotated password.
      */
     private <T> T attempt(Command<T> command) {
         int reconnects = 0;
