@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 /**
  * {@code X-Request-ID}: a client's value is kept when it is 1-128 safe characters
  * ({@code A-Z a-z 0-9 . _ ~ : + = @ / -}), otherwise a UUID is generated. The id of the request being handled is
- * bound to the handling thread, so every log
- * line of that request carries it.
+ * bound to the handling thread, so every log line of that request carries it.
  */
 public final class RequestIds {
     /** The header name. */

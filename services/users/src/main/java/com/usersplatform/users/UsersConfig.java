@@ -5,6 +5,7 @@ import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +87,7 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                 new RedisConfig(
                         redis.get("host").asString().orElse("127.0.0.1"),
                         redis.get("port").asInt().orElse(6379),
-                        redis.get("tls").asBoolean().orElse(false),
+                        bool(redis.get("tls"), false),
                         path(redis.get("tls-ca-file")),
                         path(redis.get("credentials-file")),
                         millis(redis.get("credentials-poll-ms"), 1000),
@@ -110,6 +111,13 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
         keys.put("REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms");
         keys.put("REDIS_COMMAND_TIMEOUT_MS", "redis.command-timeout-ms");
         return Map.copyOf(keys);
+    }
+
+    /** Only {@code true} or {@code false}: a typo such as {@code yes} must not silently turn TLS off. */
+    private static boolean bool(Config node, boolean defaultValue) {
+        String value = node.asString().orElse(Boolean.toString(defaultValue)).trim().toLowerCase(Locale.ROOT);
+        require(value.equals("true") || value.equals("false"), node.key() + " must be true or false, got " + value);
+        return Boolean.parseBoolean(value);
     }
 
     private static Optional<Path> path(Config node) {

@@ -50,5 +50,7 @@ class UsersConfigTest {
         assertTrue(e.getMessage().contains("redis.pool-size"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("REDIS_PORT", "70000")));
         assertTrue(e.getMessage().contains("redis.port"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("REDIS_TLS", "yes")));
+        assertTrue(e.getMessage().contains("redis.tls"), e.getMessage());
     }
 }
