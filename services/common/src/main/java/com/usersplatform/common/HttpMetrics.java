@@ -83,11 +83,11 @@ public final class HttpMetrics {
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private record TextGauge(String help, DoubleSupplier value) {
-    }
-
     /** The content type of {@link #writeText(OutputStream)}. */
     public static String textContentType() {
         return TEXT_FORMAT.getContentType();
+    }
+
+    private record TextGauge(String help, DoubleSupplier value) {
     }
 }
