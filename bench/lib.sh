@@ -144,9 +144,9 @@ probe() {
     n=$((n + 1))
     start=$(now_ms)
     if [[ $method == POST ]]; then
-      reply=$(curl "${args[@]}" -d "{\"name\":\"Probe $n\",\"email\":\"probe-$BENCH_RUN-$name-$n@example.com\"}" "$url")
+      reply=$(curl "${args[@]}" -d "{\"name\":\"Probe $n\",\"email\":\"probe-$BENCH_RUN-$name-$n@example.com\"}" "$url" || true)
     else
-      reply=$(curl "${args[@]}" "$url")
+      reply=$(curl "${args[@]}" "$url" || true) # connection refused still prints "000 ..."
     fi
     body=${reply%$'\n'*} status=${reply##*$'\n'}
     latency=${status#* } status=${status%% *}

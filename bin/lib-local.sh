@@ -123,7 +123,10 @@ local_secrets() {
   printf '%s' "$admin_password" >"$SECRETS/redis-admin.pass"
   write_credentials "$app_password"
   CREDENTIALS_FILE="$SECRETS/redis-credentials.json"
-  # default is off; admin is for drills and benchmarks; the app user gets data commands, no admin ones.
+  # The default user is locked with a password nobody knows (generated, never stored) rather than "off": Redis
+  # before 7.2.12 replays MULTI/EXEC from the AOF with the default user's ACL, so with "off" every transaction is
+  # silently dropped when Redis restarts (redis/redis#14541). admin is for drills and benchmarks; the app user gets
+  # data commands, no admin ones.
   cat >"$RUN_DIR/redis/redis.conf" <<EOF
 bind 127.0.0.1
 port $REDIS_PORT
@@ -132,7 +135,7 @@ dir $RUN_DIR/redis
 appendonly yes
 appendfsync $REDIS_APPENDFSYNC
 save ""
-user default off
+user default on #$(sha256_hex "$(random_hex 32)") ~* &* +@all
 user admin on #$(sha256_hex "$admin_password") ~* &* +@all
 user $REDIS_APP_USER on #$(sha256_hex "$app_password") ~* -@all +@read +@write +@string +@hash +@set +@sortedset +@list +@keyspace +@transaction +@scripting +@connection -@dangerous +info
 EOF
