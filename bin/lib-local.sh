@@ -219,7 +219,7 @@ wait_ready() {
 stop_process() {
   local pid=$1 i
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null
+  kill -TERM "$pid" 2>/dev/null || true # it may be exiting already (Ctrl-C reaches Redis too)
   for ((i = 0; i < ${2:-10} * 20; i++)); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
