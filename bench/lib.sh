@@ -59,6 +59,9 @@ wait_200_ms() {
   echo $(($(now_ms) - t0))
 }
 
+# CPU time (user + system) a process has used so far, in milliseconds.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
 # Resident set size of a process in MiB.
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mib() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
@@ -113,11 +116,14 @@ machine_json() {
       load_average_at_start: $load, load_average_at_end: $load_end, commit: $commit}'
 }
 
-# write_result NAME JSON: saves bench/results/NAME.json and prints the JSON as the last line.
+# write_result NAME JSON: saves bench/results/NAME${BENCH_RESULT_SUFFIX}.json and prints the JSON as the last line.
 write_result() {
+  local name="$1${BENCH_RESULT_SUFFIX:-}"
   mkdir -p "$RESULTS"
-  jq -c --argjson machine "$(machine_json)" --arg at "$(date -u +%FT%TZ)" --arg name "$1" \
-    '{benchmark: $name, measured_at: $at, machine: $machine} + .' <<<"$2" | tee "$RESULTS/$1.json"
+  jq -c --argjson machine "$(machine_json)" --arg at "$(date -u +%FT%TZ)" --arg name "$name" \
+    --arg java_opts "${JAVA_OPTS:-}" --arg note "${BENCH_NOTE:-}" \
+    '{benchmark: $name, measured_at: $at, machine: $machine, extra_java_opts: $java_opts, note: $note} + .' <<<"$2" |
+    tee "$RESULTS/$name.json"
 }
 
 # ---- Drills ------------------------------------------------------------------------------------------------------
