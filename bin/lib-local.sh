@@ -176,11 +176,13 @@ local_start_redis() {
 # Service version for logs and /health: the commit being run.
 local_version() { git -C "$ROOT" describe --always --dirty 2>/dev/null || echo local; }
 
+# users maps only the contract's variables (no SERVER_HOST), so the bind address goes in as a system property.
 # shellcheck disable=SC2086 # JVM flag lists are meant to split
 local_start_users() {
   SERVER_HOST=127.0.0.1 SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
     REDIS_CREDENTIALS_FILE=$CREDENTIALS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" >>"$LOGS/users.log" 2>&1 &
+    java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
+    >>"$LOGS/users.log" 2>&1 &
   USERS_PID=$!
 }
 
