@@ -71,7 +71,10 @@ public final class UpstreamClient {
                 .failureRateThreshold(settings.breakerFailureRate())
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(UpstreamFailure.class, ServerError.class)
+                // users' own 503 (Redis down) is a fast, well-formed answer: it must reach the client unchanged and
+                // must not hold the breaker open after Redis is back. Only unreachable/hung/broken upstreams count.
+                .recordException(e -> e instanceof UpstreamFailure
+                        || e instanceof ServerError error && error.response.status() != 503)
                 .build());
         this.retry = Retry.of(service, RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())

@@ -97,6 +97,20 @@ class UpstreamClientTest {
     }
 
     @Test
+    void usersOwn503sPassThroughAndNeverOpenTheBreakerButOther5xxDo() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { });
+        for (int i = 0; i < 12; i++) {
+            assertEquals(503, client.forward(request(Method.GET, "/users/status-503", "", "")).status());
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, client.breakerState(), "Redis down in users is not an upstream outage");
+        for (int i = 0; i < 12; i++) {
+            assertThrows(UpstreamFailure.class, () -> client.forward(request(Method.GET, "/users/status-500", "", "")));
+        }
+        assertEquals(CircuitBreaker.State.OPEN, client.breakerState());
+    }
+
+    @Test
     void largePagesArriveWhole() {
         UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
                 (s, m, c, n) -> { });
