@@ -17,7 +17,7 @@
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
 REDIS_APP_USER=users-app
 # The flags the container images use (TEAM.md), with MaxRAM standing in for the container's memory limit.
-IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=$MEMORY_LIMIT"
+IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=$MEMORY_LIMIT"
 USERS_JAR="$ROOT/services/users/target/users.jar"
 GATEWAY_JAR="$ROOT/services/gateway/target/gateway.jar"
 REDIS_PID="" USERS_PID="" GATEWAY_PID=""

@@ -31,7 +31,7 @@ public record WorkloadArgs(
         Lifecycle lifecycle) {
 
     /** JVM flags for containers (TEAM.md contract): heap sized from the container memory limit. */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public WorkloadArgs {
         Objects.requireNonNull(name, "name");

@@ -118,7 +118,7 @@ class WorkloadHardeningTest {
         // JVM flags of the contract, heap from the container limit.
         var env = list(container(deployment), "env");
         assertTrue(env.contains(Map.of("name", "JAVA_TOOL_OPTIONS",
-                "value", "-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError")), env.toString());
+                "value", "-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError")), env.toString());
         // Graceful shutdown: a preStop delay shorter than the grace period.
         List<?> preStop = (List<?>) at(container(deployment), "lifecycle.preStop.exec.command");
         int sleep = Integer.parseInt((String) preStop.get(1));
