@@ -89,4 +89,18 @@ class JsonLogsTest {
         assertEquals("WARN", plain.get("level").asText());
         assertEquals("plain {0}", plain.get("message").asText());
     }
+
+    @Test
+    void theDefaultInstallWritesToStandardOutput() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
+        try {
+            Logs.install(SERVICE);
+            Logs.info(Logger.getLogger("json-logs-test"), "to stdout", Map.of());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("to stdout", Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("message").asText());
+    }
 }
