@@ -115,11 +115,12 @@ class ApiKeysTest {
         LogCapture logs = LogCapture.install();
         ManualClock clock = new ManualClock();
         String marker = "k" + System.nanoTime();
-        ApiKeys keys = keysFile(marker + "-not-a-hash\n" + hash("a") + "\n" + hash("b") + "\n", Duration.ofMillis(10),
-                clock);
+        ApiKeys keys = keysFile("# rotated by ops\n\n" + marker + "-not-a-hash\n" + hash("a") + "\n" + hash("b") + "\n",
+                Duration.ofMillis(10), clock);
         assertEquals(2, keys.size());
         assertEquals(1, logs.linesContaining("API key file loaded: 2 key(s)").size());
-        assertEquals(1, logs.linesContaining("ignoring a line that is not a lowercase hex SHA-256").size());
+        assertEquals(1, logs.linesContaining("ignoring a line that is not a lowercase hex SHA-256").size(),
+                "comments and blank lines are skipped silently");
         assertEquals(List.of(), logs.linesContaining(marker));
 
         // Same content again: nothing reloaded, nothing logged.
