@@ -23,6 +23,8 @@ final class SpanLogExporter implements SpanExporter {
         for (SpanData span : spans) {
             double millis = Math.round((span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e4) / 100.0;
             Map<String, Object> fields = new LinkedHashMap<>();
+            // Exported on the batch thread: the ids come from the span, not from the (absent) current request.
+            fields.put("request_id", span.getAttributes().get(RequestFilter.REQUEST_ID));
             fields.put("trace_id", span.getTraceId());
             fields.put("span_id", span.getSpanId());
             SpanContext parent = span.getParentSpanContext();

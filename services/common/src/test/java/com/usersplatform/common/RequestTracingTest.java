@@ -153,6 +153,28 @@ class RequestTracingTest {
     }
 
     @Test
+    void spanLogWritesEachSpanAsOneJsonLineWithItsIds() throws Exception {
+        start(new TracingSettings(Optional.empty(), 1.0, 16, Duration.ofSeconds(1), true), List.of());
+        get("/items/1", "traceparent", "00-" + TRACE + "-" + PARENT + "-01", "X-Request-ID", "rid-6");
+        accessLine("rid-6");
+        tracing.flush();
+        JsonNode span = null;
+        for (String line : log.toString(StandardCharsets.UTF_8).lines().toList()) {
+            JsonNode node = Json.mapper().readTree(line);
+            if ("span".equals(node.path("logger").asText())) {
+                span = node;
+            }
+        }
+        assertTrue(span != null, "a span line in " + log);
+        assertTrue(span.path("message").asText().startsWith("span GET /items/{id} "), span.toString());
+        assertEquals(TRACE, span.path("trace_id").asText());
+        assertEquals(PARENT, span.path("parent_span_id").asText());
+        assertEquals("SERVER", span.path("span_kind").asText());
+        assertEquals("rid-6", span.path("request_id").asText());
+        assertEquals(200, span.path("attributes").path("http.response.status_code").asInt());
+    }
+
+    @Test
     void settingsAreValidatedNamingTheKey() {
         IllegalArgumentException ratio = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TracingSettings(Optional.empty(), 1.5, 16, Duration.ofSeconds(1), false));
