@@ -98,10 +98,13 @@ class CredentialRotationTest {
 
     /** Four client threads creating and reading users until closed; records every non-2xx answer. */
     static final class Traffic implements AutoCloseable {
+        private static final AtomicInteger INSTANCES = new AtomicInteger();
         private final UsersHarness users;
+        private final int instance = INSTANCES.incrementAndGet();
         private final ExecutorService threads = Executors.newFixedThreadPool(4);
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger successes = new AtomicInteger();
         private final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
         private Traffic(UsersHarness users) {
@@ -120,8 +123,8 @@ class CredentialRotationTest {
         private void loop(int thread) {
             for (int i = 0; running.get(); i++) {
                 try {
-                    HttpResponse<String> created = users.post("/users",
-                            Json.write(Map.of("name", "T", "email", "t" + thread + "-" + i + "@example.com")));
+                    String email = "t" + instance + "-" + thread + "-" + i + "@example.com";
+                    HttpResponse<String> created = users.post("/users", Json.write(Map.of("name", "T", "email", email)));
                     check(created, 201);
                     if (created.statusCode() == 201) {
                         String id = UsersHarness.json(created).get("id").asText();
@@ -137,11 +140,21 @@ class CredentialRotationTest {
             requests.incrementAndGet();
             if (res.statusCode() != expected) {
                 failures.add(res.statusCode() + " " + res.body());
+            } else {
+                successes.incrementAndGet();
             }
         }
 
         int requests() {
             return requests.get();
+        }
+
+        int successes() {
+            return successes.get();
+        }
+
+        int failures() {
+            return failures.size();
         }
 
         void awaitRequests(int count) throws InterruptedException {
