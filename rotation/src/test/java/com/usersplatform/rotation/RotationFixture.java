@@ -38,7 +38,8 @@ final class RotationFixture implements AutoCloseable {
     static final String USER_ID = "users-platform-app";
     static final String USER_NAME = "app";
     static final String USER_ARN = "arn:aws:elasticache:eu-west-1:111122223333:user:" + USER_ID;
-    static final List<String> ACCESS_RULES = List.of("~users:*", "~user:*", "+@all", "-@dangerous");
+    /** The app user's rules; {@code {users}:*} are the users service's keys (the rotation drill runs it). */
+    static final List<String> ACCESS_RULES = List.of("~{users}:*", "+@all", "-@dangerous");
     static final String SEED_PASSWORD = "Seed-password-from-pulumi-0123";
     static final String SEED_VERSION = "seed-version-0000";
     static final Duration MODIFY_DELAY = Duration.ofMillis(150);
