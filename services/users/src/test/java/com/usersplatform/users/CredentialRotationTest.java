@@ -39,11 +39,26 @@ class CredentialRotationTest {
     @BeforeEach
     void start() throws IOException {
         redis = RedisServer.start();
-        // the production access string (infra's AwsFoundation): only the service's keys, no dangerous commands
+        credentials = createAppUser(redis, dir);
+    }
+
+    /**
+     * The app user with the production access string (infra's AwsFoundation: only the service's keys, no dangerous
+     * commands) and password-1, and its credentials file in {@code dir}; returns the file.
+     */
+    static Path createAppUser(RedisServer redis, Path dir) throws IOException {
         redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "-@all", "+@read", "+@write",
                 "+@scripting", "+@connection", "-@dangerous");
-        credentials = dir.resolve("redis-credentials.json");
-        writeCredentials("password-1");
+        Path file = dir.resolve("redis-credentials.json");
+        writeCredentials(file, "password-1");
+        return file;
+    }
+
+    /** Replaces the credentials file atomically, as the kubelet swaps a secret volume's files. */
+    static void writeCredentials(Path file, String password) throws IOException {
+        Path temp = Files.writeString(file.resolveSibling("next.json"), Json.write(Map.of("username", USER,
+                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @AfterEach
@@ -71,7 +86,7 @@ class CredentialRotationTest {
             try (Traffic traffic = Traffic.start(users)) {
                 traffic.awaitRequests(50);
                 redis.command("ACL", "SETUSER", USER, ">password-2");
-                writeCredentials("password-2");
+                writeCredentials(credentials, "password-2");
                 Thread.sleep(beforeRemoval.toMillis());
                 redis.command("ACL", "SETUSER", USER, "<password-1");
                 redis.command("CLIENT", "KILL", "USER", USER);
@@ -83,12 +98,6 @@ class CredentialRotationTest {
             assertTrue(serviceConnections.stream().allMatch(line -> line.contains(" user=" + USER + " ")),
                     "every service connection authenticated as " + USER + ": " + serviceConnections);
         }
-    }
-
-    private void writeCredentials(String password) throws IOException {
-        Path temp = Files.writeString(dir.resolve("next.json"), Json.write(Map.of("username", USER,
-                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
-        Files.move(temp, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** CLIENT LIST lines of the service's connections (client name {@code users}). */

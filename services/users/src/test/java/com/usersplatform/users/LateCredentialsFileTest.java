@@ -3,13 +3,10 @@ package com.usersplatform.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.usersplatform.common.Json;
 import com.usersplatform.testing.RedisServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +55,7 @@ class LateCredentialsFileTest {
     @BeforeEach
     void start() throws IOException {
         redis = RedisServer.start();
-        redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "-@all", "+@read", "+@write",
-                "+@scripting", "+@connection", "-@dangerous");
-        credentials = dir.resolve("redis-credentials.json");
-        writeCredentials("password-1");
+        credentials = CredentialRotationTest.createAppUser(redis, dir);
         Logger.getLogger("com.usersplatform.users.redis").addHandler(capture);
     }
 
@@ -110,7 +104,7 @@ class LateCredentialsFileTest {
             int successesBefore = traffic.successes();
             failuresBefore = traffic.failures();
             long written = System.nanoTime();
-            writeCredentials("password-2");
+            CredentialRotationTest.writeCredentials(credentials, "password-2");
             while (traffic.successes() == successesBefore && System.nanoTime() - written < 10_000_000_000L) {
                 Thread.sleep(1);
             }
@@ -163,11 +157,5 @@ class LateCredentialsFileTest {
             sum += Double.parseDouble(m.group(1));
         }
         return sum;
-    }
-
-    private void writeCredentials(String password) throws IOException {
-        Path temp = Files.writeString(dir.resolve("next.json"), Json.write(Map.of("username", USER,
-                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
-        Files.move(temp, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
