@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>The ElastiCache guide, "Role-Based Access Control", section "Applying RBAC": "Passwords must be 16–128 printable
  * characters. The following nonalphanumeric characters are not allowed: {@code ,} {@code ""} {@code /}
  * {@code @}." (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html). Space is printable but
- * never used: AWS's rotation template excludes it by default and a space-split access string or CLI line breaks on it.
+ * never used: AWS's template draws passwords from GetRandomPassword, which leaves space out unless asked
+ * (IncludeSpace), and a space splits CLI arguments and {@code AUTH} lines typed by hand.
  * A user holds at most two passwords (API reference, Authentication: "PasswordCount ... The maximum is two",
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Authentication.html).
  */

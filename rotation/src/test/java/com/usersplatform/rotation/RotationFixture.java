@@ -55,6 +55,8 @@ final class RotationFixture implements AutoCloseable {
     final RedisAclCacheUsers users;
     final CredentialCheck login;
     final RotationHandler handler;
+    /** Step invocations that failed in {@link #rotateRetrying(int)} (and in tests that retry steps themselves). */
+    int failedAttempts;
     private final ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
 
     RotationFixture(RedisServer redis) {
@@ -140,8 +142,6 @@ final class RotationFixture implements AutoCloseable {
         }
         return token;
     }
-
-    int failedAttempts;
 
     boolean logsIn(String password) {
         try {

@@ -127,7 +127,8 @@ public final class CredentialRotation extends ComponentResource {
                         .securityGroupIds(securityGroup.id().applyValue(List::of))
                         .build())
                 .environment(FunctionEnvironmentArgs.builder()
-                        .variables(Output.tuple(args.redisHost(), args.secretArn()).applyValue(t -> Map.of("REDIS_HOST", t.t1, "REDIS_PORT", String.valueOf(Cache.PORT),
+                        .variables(Output.tuple(args.redisHost(), args.secretArn()).applyValue(t -> Map.of(
+                                "REDIS_HOST", t.t1, "REDIS_PORT", String.valueOf(Cache.PORT),
                                 "USER_ID", args.userId(), "SECRET_ARN", t.t2,
                                 "USER_ACTIVE_TIMEOUT_SECONDS", String.valueOf(ACTIVE_WAIT_SECONDS),
                                 "TEST_LOGIN_TIMEOUT_SECONDS", String.valueOf(TEST_LOGIN_SECONDS))))

@@ -133,7 +133,8 @@ class CredentialRotationTest {
             for (int i = 0; running.get(); i++) {
                 try {
                     String email = "t" + instance + "-" + thread + "-" + i + "@example.com";
-                    HttpResponse<String> created = users.post("/users", Json.write(Map.of("name", "T", "email", email)));
+                    HttpResponse<String> created = users.post("/users",
+                            Json.write(Map.of("name", "T", "email", email)));
                     check(created, 201);
                     if (created.statusCode() == 201) {
                         String id = UsersHarness.json(created).get("id").asText();

@@ -114,9 +114,10 @@ class LateCredentialsFileTest {
             HttpResponse<String> readyAgain = users.get("/health/ready");
             String metricsAfter = users.get("/metrics").body();
 
-            System.out.printf("late-file drill: A (old password removed, file stale, connections from before, load"
-                            + " doubled, %.0f new connections refused): %d requests, %d failed; B (all connections dropped, file stale %d ms): %d requests,"
-                            + " %d failed; C (file arrived): first success after %d ms, %d failed meanwhile;"
+            System.out.printf("late-file drill: A (old password removed, file stale, connections from before,"
+                            + " load doubled, %.0f new connections refused): %d requests, %d failed;"
+                            + " B (all connections dropped, file stale %d ms): %d requests, %d failed;"
+                            + " C (file arrived): first success after %d ms, %d failed meanwhile;"
                             + " outage-guard refusals: %.0f%n", refusedInA, phaseARequests, phaseAFailures,
                     GRACE.toMillis() + 500, phaseBRequests, phaseBFailures, recovery.toMillis(), phaseCFailures,
                     guardRefusals(metricsAfter));
@@ -137,7 +138,8 @@ class LateCredentialsFileTest {
             assertEquals(200, readyAgain.statusCode(), readyAgain.body());
             assertEquals(0, sample(metricsAfter, "redis_credentials_stale_seconds"));
             List<String> logs = List.copyOf(logLines);
-            assertTrue(logs.stream().anyMatch(l -> l.startsWith("WARNING Redis refused the credentials")), logs::toString);
+            assertTrue(logs.stream().anyMatch(l -> l.startsWith("WARNING Redis refused the credentials")),
+                    logs::toString);
             assertTrue(logs.stream().anyMatch(l -> l.startsWith("WARNING Redis credentials stale")), logs::toString);
             assertTrue(logs.stream().noneMatch(l -> l.contains("Redis unavailable")), logs::toString);
             assertTrue(logs.stream().noneMatch(l -> l.contains("password-")), "a password reached the log");
