@@ -1,5 +1,6 @@
 package com.usersplatform.users;
 
+import com.usersplatform.common.HealthCheck;
 import com.usersplatform.common.HttpMetrics;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
@@ -9,6 +10,7 @@ import com.usersplatform.users.redis.RedisUserStore;
 import com.usersplatform.users.store.UserStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The users service: user CRUD on Redis (port 3001 by default). */
@@ -50,7 +52,10 @@ public final class Main {
 
     /** The full routing of the service over {@code store}. */
     static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, UserStore store, int bodyLimitBytes) {
-        return ServiceRouting.create(service, metrics, Map.of("redis", store::isReachable), api -> {
+        Map<String, HealthCheck> readiness = new LinkedHashMap<>();
+        readiness.put("redis", store::isReachable);
+        readiness.put("redis_credentials", store::credentialsFresh);
+        return ServiceRouting.create(service, metrics, readiness, api -> {
             api.register("/users", new UserService(store, bodyLimitBytes));
             UserService.errorHandlers(api);
         });
