@@ -1,5 +1,6 @@
 package com.usersplatform.users;
 
+import com.usersplatform.common.HealthCheck;
 import com.usersplatform.common.HttpMetrics;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
@@ -11,6 +12,7 @@ import com.usersplatform.users.store.UserStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +63,10 @@ public final class Main {
     /** The full routing of the service over {@code store}. */
     static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, Tracing tracing, UserStore store,
                                        int bodyLimitBytes) {
-        return ServiceRouting.create(service, metrics, tracing, Map.of("redis", store::isReachable), api -> {
+        Map<String, HealthCheck> readiness = new LinkedHashMap<>();
+        readiness.put("redis", store::isReachable);
+        readiness.put("redis_credentials", store::credentialsFresh);
+        return ServiceRouting.create(service, metrics, tracing, readiness, api -> {
             api.register("/users", new UserService(store, bodyLimitBytes));
             UserService.errorHandlers(api);
         });

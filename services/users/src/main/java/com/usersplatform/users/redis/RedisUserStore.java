@@ -125,6 +125,11 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
     }
 
     @Override
+    public boolean credentialsFresh() {
+        return redis.credentialsFresh();
+    }
+
+    @Override
     public void close() {
         redis.close();
     }
