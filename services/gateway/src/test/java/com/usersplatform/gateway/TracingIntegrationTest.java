@@ -152,6 +152,26 @@ class TracingIntegrationTest {
         assertEquals(List.of(), usersSpans.getFinishedSpanItems());
     }
 
+    @Test
+    void anUnreachableCollectorFailsNoRequestAndTheGatewayCountsTheLostSpans() throws Exception {
+        users = TestUsers.start(redis, 0);
+        gateway = TestGateway.start(users.url(), Map.of("tracing.otlp.endpoint",
+                "http://127.0.0.1:" + com.usersplatform.gateway.testing.FreePort.find(),
+                "tracing.export.timeout.ms", "2000"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, gateway.api("GET", "/api/users?limit=1", null).statusCode());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String metrics = gateway.send("GET", "/metrics", null).body();
+        // 3 requests x (server + client span), lost once the exporter has given up on the closed port.
+        while (!metrics.contains("tracing_spans_export_failed_total 6.0") && System.nanoTime() < deadline) {
+            gateway.flushSpans();
+            metrics = gateway.send("GET", "/metrics", null).body();
+        }
+        assertTrue(metrics.contains("tracing_spans_export_failed_total 6.0"), metrics);
+        assertTrue(metrics.contains("tracing_spans_exported_total 0.0"), metrics);
+    }
+
     private String createUser() {
         HttpResponse<String> created = gateway.api("POST", "/api/users",
                 "{\"name\":\"Grace\",\"email\":\"grace-" + UUID.randomUUID() + "@example.com\"}");
