@@ -1,5 +1,6 @@
 package com.usersplatform.users;
 
+import com.usersplatform.common.TracingSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param version             service version stamped on logs and health
  * @param bodyLimitBytes      largest accepted request body
  * @param redis               Redis connection settings
+ * @param tracing             OTLP export and sampling of spans
  */
 public record UsersConfig(String host, int port, Duration shutdownGracePeriod, String version, int bodyLimitBytes,
-                          RedisConfig redis) {
+                          RedisConfig redis, TracingSettings tracing) {
 
     /** Environment variable to configuration key. */
     public static final Map<String, String> ENVIRONMENT = environmentKeys();
@@ -110,7 +112,8 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                         millis(redis.get("connect-timeout-ms"), 500),
                         millis(redis.get("command-timeout-ms"), 500),
                         millis(redis.get("credentials-stale-grace-ms"),
-                                (int) RedisConfig.DEFAULT_CREDENTIALS_STALE_GRACE.toMillis())));
+                                (int) RedisConfig.DEFAULT_CREDENTIALS_STALE_GRACE.toMillis())),
+                TracingSettings.from(config.get("tracing")));
     }
 
     private static Map<String, String> environmentKeys() {
@@ -128,6 +131,11 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
         keys.put("REDIS_POOL_SIZE", "redis.pool-size");
         keys.put("REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms");
         keys.put("REDIS_COMMAND_TIMEOUT_MS", "redis.command-timeout-ms");
+        keys.put("TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint");
+        keys.put("TRACING_SAMPLING_RATIO", "tracing.sampling.ratio");
+        keys.put("TRACING_QUEUE_SIZE", "tracing.queue.size");
+        keys.put("TRACING_EXPORT_TIMEOUT_MS", "tracing.export.timeout.ms");
+        keys.put("TRACING_LOG_SPANS", "tracing.log.spans");
         return Map.copyOf(keys);
     }
 

@@ -57,4 +57,18 @@ class UsersConfigTest {
                 () -> UsersConfig.load(Map.of("REDIS_CREDENTIALS_STALE_GRACE_MS", "0")));
         assertTrue(e.getMessage().contains("redis.credentials-stale-grace-ms"), e.getMessage());
     }
+
+    @Test
+    void tracingComesFromTheSameEnvironmentVariablesAsInTheGateway() {
+        UsersConfig config = UsersConfig.load(Map.of("TRACING_OTLP_ENDPOINT", "http://collector:4318",
+                "TRACING_SAMPLING_RATIO", "0.25", "TRACING_EXPORT_TIMEOUT_MS", "3000"));
+        assertEquals(Optional.of(java.net.URI.create("http://collector:4318")), config.tracing().otlpEndpoint());
+        assertEquals(0.25, config.tracing().samplingRatio());
+        assertEquals(Duration.ofMillis(3000), config.tracing().exportTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UsersConfig.load(Map.of("TRACING_SAMPLING_RATIO", "1.5")));
+        assertTrue(e.getMessage().contains("tracing.sampling.ratio"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("TRACING_LOG_SPANS", "yes")));
+        assertTrue(e.getMessage().contains("tracing.log.spans"), e.getMessage());
+    }
 }

@@ -3,6 +3,12 @@ package com.usersplatform.users.redis;
 import com.usersplatform.users.UsersConfig.RedisConfig;
 import com.usersplatform.users.store.StoreUnavailableException;
 import com.usersplatform.common.HttpMetrics;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +31,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * ({@code redis_operation_duration_seconds}), retries once after a dropped connection or after WRONGPASS/NOAUTH
  * (re-reading the credentials file first), refuses calls at once while Redis is down ({@link OutageGuard}), and turns
  * every Redis failure into {@link StoreUnavailableException}. Commands must be safe to run twice: the retry cannot
- * know whether a dropped command ran.
+ * know whether a dropped command ran. Each operation is one client span named by the operation, never by keys or
+ * values.
  *
  * <p>WRONGPASS/NOAUTH is a credentials state, not an outage: Redis keeps connections that authenticated earlier
  * (ElastiCache: "When you modify a password, any existing connections ... are maintained",
@@ -39,6 +46,10 @@ final class ResilientRedis implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ResilientRedis.class.getName());
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final int RECONNECTS = 2;
+    // Database client span attributes (https://opentelemetry.io/docs/specs/semconv/database/database-spans/).
+    private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
+    private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     /** One Redis round trip; {@code retry} tells a command that an earlier attempt may have run. */
     @FunctionalInterface
@@ -50,6 +61,7 @@ final class ResilientRedis implements AutoCloseable {
     private final CredentialsFile credentials;
     private final RedisMetrics metrics;
     private final OutageGuard guard = new OutageGuard(PROBE_INTERVAL);
+    private final Tracer tracer;
     private final Duration staleGrace;
     private final int poolSize;
     /** Connections the pool had created when the credentials were refused; one more means they work again. */
@@ -57,11 +69,12 @@ final class ResilientRedis implements AutoCloseable {
     private final AtomicBoolean reportedStale = new AtomicBoolean();
 
     private ResilientRedis(JedisPooled pool, CredentialsFile credentials, RedisMetrics metrics, Duration staleGrace,
-                           int poolSize) {
+                           int poolSize, Tracer tracer) {
         this.pool = pool;
         this.poolSize = poolSize;
         this.credentials = credentials;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.staleGrace = staleGrace;
         if (credentials != null) {
             metrics.credentialsStaleness(() -> credentials.staleFor().toMillis() / 1e3);
@@ -69,7 +82,7 @@ final class ResilientRedis implements AutoCloseable {
     }
 
     /** Creates the pool (connections are opened lazily, so Redis may be down at start-up). */
-    static ResilientRedis connect(RedisConfig config, HttpMetrics metrics) {
+    static ResilientRedis connect(RedisConfig config, HttpMetrics metrics, Tracer tracer) {
         CredentialsFile credentials = config.credentialsFile()
                 .map(file -> CredentialsFile.watch(file, config.credentialsPoll()))
                 .orElse(null);
@@ -95,15 +108,32 @@ final class ResilientRedis implements AutoCloseable {
         poolConfig.setJmxEnabled(false);
         JedisPooled pool = new JedisPooled(new HostAndPort(config.host(), config.port()), client.build(), poolConfig);
         return new ResilientRedis(pool, credentials, new RedisMetrics(metrics), config.credentialsStaleGrace(),
-                config.poolSize());
+                config.poolSize(), tracer);
     }
 
     RedisMetrics metrics() {
         return metrics;
     }
 
-    /** Runs {@code command} as {@code operation}. */
+    /** Runs {@code command} as {@code operation}, in a span of that name. */
     <T> T run(String operation, Command<T> command) {
+        Span span = tracer.spanBuilder("redis " + operation)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(DB_SYSTEM, "redis")
+                .setAttribute(DB_OPERATION, operation)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return timed(operation, command);
+        } catch (StoreUnavailableException e) {
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(ERROR_TYPE, e.getCause() == null ? "rejected" : e.getCause().getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> T timed(String operation, Command<T> command) {
         if (!guard.permits()) {
             metrics.observe(operation, "rejected", 0);
             throw new StoreUnavailableException("Redis is down", null);
