@@ -3,6 +3,7 @@ package com.usersplatform.infra;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
@@ -23,6 +24,7 @@ import com.usersplatform.stacks.ClusterConfig;
 import com.usersplatform.stacks.CacheConfig;
 import com.usersplatform.stacks.StackConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,11 +92,24 @@ public record AwsFoundation(
                 prefix + "-redis-rotation", ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
                 cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
                 config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
-                List.of(credentials.seededVersion, cache.replicationGroup)), aws);
+                rotationPrerequisites(credentials, cache, network)), aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
                 List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
         return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, secretReader);
+    }
+
+    /**
+     * What the rotation schedule waits for besides its own function, permission and security-group rules: Secrets
+     * Manager invokes the function as soon as rotation is configured (the first rotation starts immediately), so the
+     * secret must hold its first version, Redis must exist, and the private subnets must route to the AWS APIs.
+     *
+     * @see <a href="https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_turn-on-for-other.html">Turn on rotation</a>
+     */
+    private static List<Resource> rotationPrerequisites(RedisCredentials credentials, Cache cache, Network network) {
+        List<Resource> prerequisites = new ArrayList<>(List.of(credentials.seededVersion, cache.replicationGroup));
+        prerequisites.addAll(network.privateEgress);
+        return prerequisites;
     }
 
     /** Redis primary endpoint as {@code host:port}. */
@@ -107,7 +122,7 @@ public record AwsFoundation(
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
                 c.endpointPublicAccessCidrs(), c.adminPrincipalArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS);
+                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress);
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,

@@ -1,6 +1,7 @@
 package com.usersplatform.infra.cluster;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
 import java.util.List;
 
@@ -24,6 +25,8 @@ import java.util.List;
  * @param maxNodes                  {@code int}: node group maximum
  * @param nodeDiskSizeGib           {@code int}: encrypted gp3 root volume per node
  * @param logRetentionDays          {@code int}, default 90: retention of the control-plane log group
+ * @param privateEgress             what gives the private subnets their route out (NAT): nodes need it to join the
+ *                                  cluster and pull images, so the node group waits for it
  */
 public record EksClusterArgs(
         String clusterName,
@@ -40,9 +43,11 @@ public record EksClusterArgs(
         int desiredNodes,
         int maxNodes,
         int nodeDiskSizeGib,
-        int logRetentionDays) {
+        int logRetentionDays,
+        List<Resource> privateEgress) {
 
     public EksClusterArgs {
+        privateEgress = List.copyOf(privateEgress);
         endpointPublicAccessCidrs = List.copyOf(endpointPublicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         nodeInstanceTypes = List.copyOf(nodeInstanceTypes);

@@ -53,9 +53,9 @@ public final class ClusterServices extends ComponentResource {
 
         new MetricsServer(name + "-metrics-server", controllerReplicas, child);
         var users = new Workload(name + "-users", workload(stack, "users", stack.workloads().users(), USERS_PORT,
-                usersConfig(stack, args), secrets.redisCredentials), child);
+                usersConfig(stack, args), secrets.redisCredentials), List.of(secrets.redisCredentialsSync), child);
         var gateway = new Workload(name + "-gateway", workload(stack, "gateway", stack.workloads().gateway(),
-                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), child);
+                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync), child);
 
         Monitoring monitoring = null;
         if (stack.observability().monitoringStack()) {
