@@ -85,7 +85,8 @@ public record AwsFoundation(
         String appUserId = prefix + "-" + REDIS_APP_USER;
         var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
                 StackConfig.PROJECT + "/" + config.stack(), key.arn, REDIS_APP_USER,
-                account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays()), aws);
+                account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays(),
+                config.secrets().apiKeyHash()), aws);
         var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS)), aws);
         new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),

@@ -253,7 +253,7 @@ class AwsSecurityTest {
     @ValueSource(strings = {"dev", "prod"})
     void secretHoldsUsernamePasswordAndTheAppUsersArn(String stack) {
         OfflineRun.Result run = InfraHarness.run(stack);
-        JsonObject value = json(run.single("aws:secretsmanager/secretVersion:SecretVersion")
+        JsonObject value = json(named(run, "aws:secretsmanager/secretVersion:SecretVersion", "redis-credentials")
                 .inputs().get("secretString")).getAsJsonObject();
         RecordedResource appUser = named(run, "aws:elasticache/user:User", "redis-app-user");
 
@@ -268,7 +268,7 @@ class AwsSecurityTest {
     void pulumiNeverRevertsWhatRotationChanges(String stack) {
         OfflineRun.Result run = InfraHarness.run(stack);
 
-        assertTrue(run.optionsOf(run.single("aws:secretsmanager/secretVersion:SecretVersion")).ignoreChanges()
+        assertTrue(run.optionsOf(named(run, "aws:secretsmanager/secretVersion:SecretVersion", "redis-credentials")).ignoreChanges()
                 .containsAll(List.of("secretString", "versionStages")));
         assertTrue(run.optionsOf(named(run, "aws:elasticache/user:User", "redis-app-user")).ignoreChanges()
                 .contains("passwords"));

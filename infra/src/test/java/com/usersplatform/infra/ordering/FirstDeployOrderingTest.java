@@ -109,6 +109,25 @@ class FirstDeployOrderingTest {
         assertEquals(2, mounted, "the users and gateway Deployments each mount one delivered secret");
     }
 
+    /** External Secrets cannot sync a secret without a version: the pods mounting it would wait forever. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everySecretAnExternalSecretReadsHasAFirstVersionFirst(String stack) {
+        DependencyGraph graph = graph(stack);
+        List<RecordedResource> syncs = graph.all(r -> r.type().endsWith(":ExternalSecret"));
+        assertEquals(2, syncs.size());
+        for (RecordedResource sync : syncs) {
+            for (Object data : list(sync.input("spec.data"))) {
+                String arn = String.valueOf(map(map(data).get("remoteRef")).get("key"));
+                RecordedResource secret = secretWithArn(graph, arn);
+                RecordedResource version = graph.single(r -> r.type().equals("aws:secretsmanager/secretVersion:SecretVersion")
+                        && r.dependsOn().contains(secret.key()), "first version of " + secret.key());
+                assertTrue(graph.waitsFor(sync).contains(version.key()),
+                        sync.key() + " can read " + secret.key() + " before it has a value");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyHelmReleaseHasATimeoutThatFitsAFreshCluster(String stack) {
@@ -141,9 +160,7 @@ class FirstDeployOrderingTest {
         required.addAll(graph.all(r -> r.type().equals("aws:ec2/routeTableAssociation:RouteTableAssociation")
                 && subnets.contains(r.input("subnetId"))));
         required.addAll(graph.all(r -> r.type().equals("aws:elasticache/replicationGroup:ReplicationGroup")));
-        // The stand-in ARN of a secret ends in ":secret:<logical name>-AbCdEf" (StandInMocks).
-        RecordedResource secret = graph.single(r -> r.type().equals("aws:secretsmanager/secret:Secret")
-                && String.valueOf(schedule.input("secretId")).endsWith(":secret:" + r.name() + "-AbCdEf"), "rotated secret");
+        RecordedResource secret = secretWithArn(graph, String.valueOf(schedule.input("secretId")));
         required.add(graph.single(r -> r.type().equals("aws:secretsmanager/secretVersion:SecretVersion")
                 && r.dependsOn().contains(secret.key()), "first version of " + secret.key()));
         assertTrue(required.size() >= 3 + subnets.size() + 1, "rules, routes, Redis: " + required);
@@ -151,6 +168,12 @@ class FirstDeployOrderingTest {
             assertTrue(waitsFor.contains(prerequisite.key()),
                     "the rotation schedule can fire before " + prerequisite.key() + " exists");
         }
+    }
+
+    /** The secret with this stand-in ARN (it ends in ":secret:<logical name>-AbCdEf", see StandInMocks). */
+    private static RecordedResource secretWithArn(DependencyGraph graph, String arn) {
+        return graph.single(r -> r.type().equals("aws:secretsmanager/secret:Secret")
+                && arn.endsWith(":secret:" + r.name() + "-AbCdEf"), "secret " + arn);
     }
 
     private static boolean isRelease(RecordedResource r) {

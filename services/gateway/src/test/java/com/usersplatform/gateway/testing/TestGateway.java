@@ -38,9 +38,14 @@ public final class TestGateway implements AutoCloseable {
 
     /** Starts a gateway in front of {@code usersUrl}; {@code overrides} are config keys, e.g. rate.limit.rps. */
     public static TestGateway start(String usersUrl, Map<String, String> overrides) {
+        return start(usersUrl, overrides, "# test keys\n" + sha256Hex(KEY) + "\n");
+    }
+
+    /** As {@link #start(String, Map)} with {@code keyFileContent} as the API-key file. */
+    public static TestGateway start(String usersUrl, Map<String, String> overrides, String keyFileContent) {
         try {
             Path keys = Files.createTempFile("gateway-keys", ".txt");
-            Files.writeString(keys, "# test keys\n" + sha256Hex(KEY) + "\n");
+            Files.writeString(keys, keyFileContent);
             Map<String, String> settings = new HashMap<>(Map.of(
                     "server.port", "0",
                     "server.host", "127.0.0.1",

@@ -1,0 +1,38 @@
+package com.usersplatform.stacks;
+
+import static com.usersplatform.stacks.StackFiles.problems;
+import static com.usersplatform.stacks.StackFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stack fields a first deploy needs: typed, defaulted, validated with the key path. */
+class FirstDeployFieldsTest {
+
+    private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void apiKeyHashDefaultsToAGeneratedFirstKeyAndAcceptsALowercaseSha256() {
+        assertEquals(Optional.empty(), StackConfigLoader.loadFile(write(dir, "none")).secrets().apiKeyHash());
+        assertEquals(Optional.of(HASH), StackConfigLoader.loadFile(write(dir, "hash",
+                "users-platform:secrets: {apiKeyHash: " + HASH + "}")).secrets().apiKeyHash());
+    }
+
+    @Test
+    void apiKeyHashMustBeWhatTheGatewayReads() {
+        for (String bad : List.of(HASH.toUpperCase(), HASH.substring(1), "my-api-key")) {
+            List<String> problems = problems(write(dir, "bad", "users-platform:secrets: {apiKeyHash: " + bad + "}"));
+            assertEquals(1, problems.size(), problems::toString);
+            assertTrue(problems.getFirst().startsWith("users-platform:secrets.apiKeyHash: must be the lowercase hex SHA-256"),
+                    problems.getFirst());
+        }
+    }
+}
