@@ -40,6 +40,8 @@ public final class App {
         var services = new ClusterServices("k8s", ClusterServicesArgs.from(aws), ComponentResourceOptions.builder()
                 .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("gatewayUrl", services.gatewayUrl);
+        // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
+        ctx.export("imageRepositories", aws.images().all());
     }
 
     /** The one place the program reads configuration. */

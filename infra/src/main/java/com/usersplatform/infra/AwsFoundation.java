@@ -11,6 +11,7 @@ import com.usersplatform.infra.cluster.EksCluster;
 import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
+import com.usersplatform.infra.images.ImageRepositories;
 import com.usersplatform.infra.network.Network;
 import com.usersplatform.infra.network.NetworkArgs;
 import com.usersplatform.infra.secrets.CredentialRotation;
@@ -38,6 +39,7 @@ import java.util.List;
  * @param cluster      EKS ({@link EksCluster#kubernetesProvider} for every Kubernetes object)
  * @param cache        ElastiCache ({@link Cache#primaryEndpoint}, {@link Cache#PORT}; TLS is required)
  * @param credentials  the Redis credentials secret and the API-key hashes secret (names and ARNs)
+ * @param images       the stack's ECR repositories, one per service
  * @param secretReader the Pod Identity role of the External Secrets Operator's service account
  *                     ({@link PodIdentity#namespace}/{@link PodIdentity#serviceAccount}): reads only those two secrets
  */
@@ -50,6 +52,7 @@ public record AwsFoundation(
         EksCluster cluster,
         Cache cache,
         RedisCredentials credentials,
+        ImageRepositories images,
         PodIdentity secretReader) {
 
     /** Name the users service authenticates to Redis with. */
@@ -66,6 +69,9 @@ public record AwsFoundation(
     public static final String SECRET_READER_SERVICE_ACCOUNT = "external-secrets";
     /** The rotation function's jar, relative to {@code infra/} (where Pulumi runs the program). */
     public static final String ROTATION_ARTIFACT = "../rotation/target/rotation-lambda.jar";
+
+    /** The services with an image of their own. */
+    public static final List<String> SERVICES = List.of("gateway", "users");
 
     private static final int LOG_RETENTION_DAYS = 90;
 
@@ -97,7 +103,9 @@ public record AwsFoundation(
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
                 List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
-        return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, secretReader);
+        var images = new ImageRepositories("images", prefix, SERVICES, key.arn, aws);
+        return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,
+                secretReader);
     }
 
     /**

@@ -84,6 +84,8 @@ public final class StandInMocks implements Mocks {
             }
             case "random:index/randomPassword:RandomPassword" -> out.put("result", "stand-in-password-" + name);
             case "aws:kms/key:Key" -> out.put("keyId", name + "-key-id");
+            case "aws:ecr/repository:Repository" -> out.put("repositoryUrl",
+                    ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + inputs.getOrDefault("name", name));
             case "aws:ec2/securityGroup:SecurityGroup" -> out.put("id", "sg-" + name);
             default -> {
                 if (!inputs.containsKey("name")) {

@@ -52,9 +52,9 @@ public final class ClusterServices extends ComponentResource {
                 SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
 
         new MetricsServer(name + "-metrics-server", controllerReplicas, child);
-        var users = new Workload(name + "-users", workload(stack, "users", stack.workloads().users(), USERS_PORT,
+        var users = new Workload(name + "-users", workload(stack, args, "users", stack.workloads().users(), USERS_PORT,
                 usersConfig(stack, args), secrets.redisCredentials), List.of(secrets.redisCredentialsSync), child);
-        var gateway = new Workload(name + "-gateway", workload(stack, "gateway", stack.workloads().gateway(),
+        var gateway = new Workload(name + "-gateway", workload(stack, args, "gateway", stack.workloads().gateway(),
                 GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync), child);
 
         Monitoring monitoring = null;
@@ -85,11 +85,16 @@ public final class ClusterServices extends ComponentResource {
         registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
     }
 
-    private WorkloadArgs workload(StackConfig stack, String service, WorkloadConfig config, int port,
+    private WorkloadArgs workload(StackConfig stack, ClusterServicesArgs args, String service, WorkloadConfig config,
+                                  int port,
                                   Output<Map<String, String>> env, WorkloadArgs.SecretFile secretFile) {
         var resources = config.resources();
         var scaling = config.autoscaling();
-        return new WorkloadArgs(service, namespace, config.image().reference(), port,
+        // The stack's own ECR repository unless the stack names another registry.
+        Output<String> repository = config.image().repository().map(Output::of)
+                .orElseGet(() -> args.imageRepositories().get(service));
+        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image().tag()),
+                port,
                 new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
                         resources.limits().cpu(), resources.limits().memory()),
                 new WorkloadArgs.Autoscaling(scaling.minReplicas(), scaling.maxReplicas(), scaling.cpuTargetPercent(),
