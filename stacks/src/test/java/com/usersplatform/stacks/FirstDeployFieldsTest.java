@@ -35,4 +35,21 @@ class FirstDeployFieldsTest {
                     problems.getFirst());
         }
     }
+
+    @Test
+    void aHostedZoneNeedsAHostnameAndAZoneIdAndCountsAsTlsInProduction() {
+        List<String> noHost = problems(write(dir, "zone1", "users-platform:ingress: {hostedZoneId: Z0123456789ABCDEFGHIJ}"));
+        assertEquals(List.of("users-platform:ingress.hostedZoneId: needs ingress.hostname (the name the record and the"
+                + " certificate are for)"), noHost);
+        List<String> bad = problems(write(dir, "zone2",
+                "users-platform:ingress: {hostname: api.example.com, hostedZoneId: example.com}"));
+        assertEquals(1, bad.size(), bad::toString);
+        assertTrue(bad.getFirst().startsWith("users-platform:ingress.hostedZoneId: must be a Route 53 hosted zone id"));
+        StackConfig prod = StackConfigLoader.loadFile(write(dir, "zone3", "users-platform:production: true",
+                "users-platform:network: {azCount: 3, natGateways: perAz}",
+                "users-platform:cache: {replicas: 2, multiAz: true, automaticFailover: true, snapshotRetentionDays: 7}",
+                "users-platform:workloads: {gateway: {autoscaling: {minReplicas: 2}}, users: {autoscaling: {minReplicas: 2}}}",
+                "users-platform:ingress: {hostname: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ}"));
+        assertTrue(prod.ingress().tls(), "the program makes the certificate");
+    }
 }

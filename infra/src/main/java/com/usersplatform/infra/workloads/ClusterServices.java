@@ -7,6 +7,7 @@ import com.usersplatform.infra.ingress.GatewayIngress;
 import com.usersplatform.infra.ingress.GatewayIngressArgs;
 import com.usersplatform.infra.ingress.LoadBalancerController;
 import com.usersplatform.infra.ingress.LoadBalancerControllerArgs;
+import com.usersplatform.infra.ingress.PublicCertificate;
 import com.usersplatform.infra.observability.Monitoring;
 import com.usersplatform.infra.observability.MonitoringArgs;
 import com.usersplatform.infra.secretdelivery.SecretDelivery;
@@ -18,6 +19,7 @@ import com.usersplatform.stacks.WorkloadConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the two services need in the cluster, built from the stack's records: namespace, secret delivery,
@@ -77,9 +79,15 @@ public final class ClusterServices extends ComponentResource {
 
         var controller = new LoadBalancerController(name + "-alb-controller", new LoadBalancerControllerArgs(
                 args.clusterName(), args.vpcId(), stack.awsRegion(), controllerReplicas), child);
+        var edge = stack.ingress();
+        Optional<Output<String>> certificate = edge.certificateArn().map(Output::of);
+        if (certificate.isEmpty() && edge.hostedZoneId().isPresent()) {
+            certificate = Optional.of(new PublicCertificate(name + "-certificate", edge.hostname().orElseThrow(),
+                    edge.hostedZoneId().get(), child).arn);
+        }
         var ingress = new GatewayIngress(name + "-ingress", new GatewayIngressArgs(namespace, gateway.serviceName,
-                GATEWAY_PORT, stack.ingress().certificateArn(), stack.ingress().hostname(),
-                stack.ingress().allowedSourceCidrs(), controller.release), child);
+                GATEWAY_PORT, certificate, edge.hostname(), edge.allowedSourceCidrs(), controller.release,
+                edge.hostedZoneId()), child);
 
         this.gatewayUrl = ingress.url;
         registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
