@@ -129,7 +129,7 @@ public record AwsFoundation(
     private static EksClusterArgs clusterArgs(String prefix, StackConfig config, Network network, EncryptionKey key) {
         ClusterConfig c = config.cluster();
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
-                c.endpointPublicAccessCidrs(), c.adminPrincipalArns(), key.arn, c.nodeInstanceTypes(),
+                c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
                 c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress);
     }

@@ -52,4 +52,56 @@ class FirstDeployFieldsTest {
                 "users-platform:ingress: {hostname: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ}"));
         assertTrue(prod.ingress().tls(), "the program makes the certificate");
     }
+
+    @Test
+    void theEndpointModeIsStatedOrImpliedAndTheCidrsMatchIt() {
+        assertEquals(EndpointAccess.PRIVATE, StackConfigLoader.loadFile(write(dir, "m0")).cluster().endpointMode());
+        ClusterConfig implied = StackConfigLoader.loadFile(write(dir, "m1",
+                "users-platform:cluster: {endpointPublicAccessCidrs: [198.18.0.0/24]}")).cluster();
+        assertEquals(EndpointAccess.PUBLIC_CIDRS, implied.endpointMode());
+        ClusterConfig iamOnly = StackConfigLoader.loadFile(write(dir, "m2",
+                "users-platform:cluster: {endpointAccess: publicIamOnly}")).cluster();
+        assertEquals(List.of("0.0.0.0/0"), iamOnly.effectivePublicAccessCidrs());
+        assertTrue(iamOnly.publicEndpoint());
+        assertEquals(List.of("users-platform:cluster.endpointPublicAccessCidrs: must be empty when endpointAccess is"
+                + " private (CIDRs apply only to publicCidrs)"), problems(write(dir, "m3",
+                "users-platform:cluster: {endpointAccess: private, endpointPublicAccessCidrs: [198.18.0.0/24]}")));
+        assertEquals(List.of("users-platform:cluster.endpointPublicAccessCidrs: must list at least one CIDR when"
+                + " endpointAccess is publicCidrs"), problems(write(dir, "m4",
+                "users-platform:cluster: {endpointAccess: publicCidrs}")));
+        List<String> unknown = problems(write(dir, "m5", "users-platform:cluster: {endpointAccess: public}"));
+        assertEquals(1, unknown.size(), unknown::toString);
+        assertTrue(unknown.getFirst().startsWith("users-platform:cluster.endpointAccess: must be one of private,"
+                + " publicCidrs, publicIamOnly"), unknown.getFirst());
+    }
+
+    @Test
+    void theDeployIdentityIsAClusterAdminAndMustBeAnIamArn() {
+        ClusterConfig cluster = StackConfigLoader.loadFile(write(dir, "d1", "users-platform:cluster: {adminPrincipalArns:"
+                + " [\"arn:aws:iam::210987654321:role/admin\"], deployPrincipalArn: \"arn:aws:iam::210987654321:role/ci\"}"))
+                .cluster();
+        assertEquals(List.of("arn:aws:iam::210987654321:role/admin", "arn:aws:iam::210987654321:role/ci"),
+                cluster.clusterAdminArns());
+        List<String> bad = problems(write(dir, "d2", "users-platform:cluster: {deployPrincipalArn: ci-role}"));
+        assertEquals(List.of("users-platform:cluster.deployPrincipalArn: must be an IAM role or user ARN"
+                + " (arn:aws:iam::<account>:role/<name>), got 'ci-role'"), bad);
+    }
+
+    @Test
+    void documentationRangesAndExampleAccountsAreNamedByKey() {
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "doc", "users-platform:cluster: {"
+                + "endpointPublicAccessCidrs: [198.18.0.0/24, 203.0.113.0/24, 198.51.100.128/25], "
+                + "adminPrincipalArns: [\"arn:aws:iam::210987654321:role/a\", \"arn:aws:iam::111122223333:role/b\"], "
+                + "deployPrincipalArn: \"arn:aws:iam::123456789012:role/ci\"}"));
+        assertEquals(List.of(
+                "users-platform:cluster.endpointPublicAccessCidrs[1]: 203.0.113.0/24 is a documentation range (RFC 5737);"
+                        + " no deploy machine has such an address",
+                "users-platform:cluster.endpointPublicAccessCidrs[2]: 198.51.100.128/25 is a documentation range"
+                        + " (RFC 5737); no deploy machine has such an address",
+                "users-platform:cluster.adminPrincipalArns[1]: account 111122223333 is an AWS documentation example account",
+                "users-platform:cluster.deployPrincipalArn: account 123456789012 is an AWS documentation example account"),
+                DocumentationValues.of(config));
+        assertEquals(Optional.of("RFC 3849"), DocumentationValues.documentationRange("2001:DB8:1::/48"));
+        assertEquals(Optional.empty(), DocumentationValues.documentationRange("203.0.112.0/23"));
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param endpointPublicAccessCidrs {@code List<String>}, default empty: CIDRs admitted to the public API
  *                                  endpoint; empty disables the public endpoint (the private one is always on)
  * @param adminPrincipalArns        {@code List<String>}, default empty: IAM principals given cluster-admin through
- *                                  access entries; must include the identity that runs {@code pulumi up}
+ *                                  access entries; must include the identity that runs {@code pulumi up} (the
+ *                                  cluster is created without creator admin rights)
  * @param kmsKeyArn                 {@code Output<String>}, required: envelope encryption of Kubernetes secrets
  * @param nodeInstanceTypes         {@code List<String>}, required: node group instance types
  * @param capacityType              {@code String}, {@code ON_DEMAND} or {@code SPOT}
