@@ -77,7 +77,7 @@ public record AwsFoundation(
 
     /** Creates every AWS component of the stack. */
     public static AwsFoundation create(StackConfig config) {
-        String prefix = StackConfig.PROJECT + "-" + config.stack();
+        String prefix = config.resourcePrefix();
         Provider provider = TaggedAwsProvider.create("aws", config.awsRegion(), config.resourceTags());
         var aws = ComponentResourceOptions.builder().providers(provider).protect(config.production()).build();
         AwsAccount account = AwsAccount.lookup(provider, config.awsRegion());
@@ -103,7 +103,7 @@ public record AwsFoundation(
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
                 List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
-        var images = new ImageRepositories("images", prefix, SERVICES, key.arn, aws);
+        var images = new ImageRepositories("images", SERVICES, config::imageRepositoryName, key.arn, aws);
         return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,
                 secretReader);
     }

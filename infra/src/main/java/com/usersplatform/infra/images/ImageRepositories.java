@@ -15,6 +15,7 @@ import com.usersplatform.infra.StableJson;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One private ECR repository per service, where the image workflow pushes and the nodes pull (the node role's
@@ -38,18 +39,18 @@ public final class ImageRepositories extends ComponentResource {
     public final Map<String, Output<String>> urls;
 
     /**
-     * @param namePrefix repository name prefix, e.g. {@code users-platform-dev} (names: {@code <prefix>/<service>})
-     * @param services   the services with an image
-     * @param kmsKeyArn  the stack's key
+     * @param services       the services with an image
+     * @param repositoryName the repository name of a service (e.g. {@code users-platform-dev/gateway})
+     * @param kmsKeyArn      the stack's key
      */
-    public ImageRepositories(String name, String namePrefix, List<String> services, Output<String> kmsKeyArn,
-                             ComponentResourceOptions options) {
+    public ImageRepositories(String name, List<String> services, UnaryOperator<String> repositoryName,
+                             Output<String> kmsKeyArn, ComponentResourceOptions options) {
         super("users-platform:images:ImageRepositories", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         Map<String, Output<String>> byService = new TreeMap<>();
         for (String service : services) {
             var repository = new Repository(name + "-" + service, RepositoryArgs.builder()
-                    .name(namePrefix + "/" + service)
+                    .name(repositoryName.apply(service))
                     .imageTagMutability("IMMUTABLE")
                     .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder()
                             .scanOnPush(true).build())
