@@ -85,7 +85,7 @@ public record AwsFoundation(
         var network = new Network("vpc", new NetworkArgs(config.network().cidr(), config.network().subnetLayout(),
                 config.network().natGatewayCount()), aws);
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
-                account.rootPrincipal(), config.production() ? 30 : 7), aws);
+                account.rootPrincipal(), config.production() ? 30 : 7, prefix), aws);
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
 
         String appUserId = prefix + "-" + REDIS_APP_USER;
