@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
  * key, and a lifecycle policy that bounds storage without ever touching recent releases.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html">Immutable tags</a>
- * @see <a href="https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html">KMS encryption (ECR
- *      creates its own grant; pulls need no KMS permission of the puller)</a>
+ * @see <a href="https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html">KMS encryption: at
+ *      repository creation ECR adds grants on the key with the repository as grantee, and decrypts through them on
+ *      pull, so the node role needs no KMS permission</a>
  * @see <a href="https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html">Lifecycle policies</a>
  */
 public final class ImageRepositories extends ComponentResource {
