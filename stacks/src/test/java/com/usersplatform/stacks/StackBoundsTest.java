@@ -164,7 +164,7 @@ class StackBoundsTest {
             workloads: {users: {autoscaling: {maxReplicas: 101}}} | workloads.users.autoscaling.maxReplicas | must be between 1 and 100, got 101
             workloads: {users: {autoscaling: {scaleDownStabilizationSeconds: 3600}}} | workloads.users.autoscaling.scaleDownStabilizationSeconds |
             workloads: {users: {autoscaling: {scaleDownStabilizationSeconds: 3601}}} | workloads.users.autoscaling.scaleDownStabilizationSeconds | must be between 0 and 3600, got 3601
-            workloads: {users: {image: {repository: ghcr.io/Users}}} | workloads.users.image.repository    | must be an image repository without tag, such as ghcr.io/users-platform/users, got 'ghcr.io/Users'
+            workloads: {users: {image: {repository: ghcr.io/Users}}} | workloads.users.image.repository    | must be an image repository without tag
             workloads: {users: {image: {repository: "registry:5000/team/users"}}} | workloads.users.image.repository |
             workloads: {users: {resources: {requests: {cpu: "0"}}}} | workloads.users.resources.requests.cpu | must be greater than 0
             workloads: {users: {resources: {requests: {cpu: "1"}, limits: {cpu: "0"}}}} | workloads.users.resources.limits.cpu | must be greater than 0

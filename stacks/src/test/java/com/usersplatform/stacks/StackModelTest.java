@@ -36,7 +36,6 @@ class StackModelTest {
         assertEquals(3, config.cache().nodeCount());
         assertEquals("redis7", config.cache().parameterGroupFamily());
         assertEquals("3h", config.secrets().rotationWindow());
-        assertEquals("ghcr.io/acme/users:1.4.2", config.workloads().users().image().reference());
         assertEquals(Map.of("env", "qa", "owner", "team-a", "project", "users-platform", "stack", "derive"),
                 config.resourceTags());
         assertEquals(List.of("env", "owner", "project", "stack"), List.copyOf(config.resourceTags().keySet()));

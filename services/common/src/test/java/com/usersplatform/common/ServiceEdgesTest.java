@@ -10,6 +10,7 @@ import io.helidon.http.BadRequestException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class ServiceEdgesTest {
         ServiceInfo info = new ServiceInfo("edges", "1");
         Logs.install(info, new PrintStream(LOG, true, StandardCharsets.UTF_8));
         server = WebServer.builder().port(0).shutdownHook(false)
-                .routing(ServiceRouting.create(info, METRICS, Map.of("hung", () -> {
+                .routing(routing(info, METRICS, Map.of("hung", () -> {
                     Thread.sleep(10_000);
                     return true;
                 }, "broken", () -> {
@@ -86,7 +88,7 @@ class ServiceEdgesTest {
     void requestsRejectedBeforeRoutingGetAJsonErrorWithTheRequestId() throws Exception {
         WebServer strict = WebServer.builder().port(0).shutdownHook(false)
                 .directHandlers(ServiceRouting.directHandlers())
-                .routing(ServiceRouting.create(new ServiceInfo("strict", "1"), new HttpMetrics(), Map.of(), api -> { }))
+                .routing(routing(new ServiceInfo("strict", "1"), new HttpMetrics(), Map.of(), api -> { }))
                 .build().start();
         try (Socket socket = new Socket("127.0.0.1", strict.port())) {
             OutputStream out = socket.getOutputStream();
@@ -162,7 +164,7 @@ class ServiceEdgesTest {
     @Test
     void lifecycleLogsStartAndStopAndClosesEveryResourceEvenAfterAFailure() throws Exception {
         WebServer other = WebServer.builder().port(0).shutdownHook(false)
-                .routing(ServiceRouting.create(new ServiceInfo("x", "1"), new HttpMetrics(), Map.of(), api -> { }))
+                .routing(routing(new ServiceInfo("x", "1"), new HttpMetrics(), Map.of(), api -> { }))
                 .build().start();
         assertSame(other, ServiceLifecycle.started(other));
         JsonNode started = awaitLine("\"message\":\"started\"", "\"port\":" + other.port());
@@ -182,6 +184,13 @@ class ServiceEdgesTest {
 
     private static long count(String text) {
         return LOG.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(text)).count();
+    }
+
+    /** The standard routing with tracing off. */
+    private static HttpRouting.Builder routing(ServiceInfo info, HttpMetrics metrics, Map<String, HealthCheck> checks,
+                                               Consumer<HttpRouting.Builder> api) {
+        Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
+        return ServiceRouting.create(info, metrics, tracing, checks, api);
     }
 
     private static void assertError(HttpResponse<String> res, int status, String code, String message)

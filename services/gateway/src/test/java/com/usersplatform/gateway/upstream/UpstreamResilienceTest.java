@@ -15,6 +15,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class UpstreamResilienceTest {
     @Test
     void refusedIdempotentCallsAreRetriedWithBackoffButAPostFailsAtOnce() {
         UpstreamClient client = new UpstreamClient("users",
-                settings(FreePort.find(), 3, Duration.ofMillis(400), 100, 100), (s, m, c, n) -> { });
+                settings(FreePort.find(), 3, Duration.ofMillis(400), 100, 100), (s, m, c, n) -> { }, OpenTelemetry.noop());
         long get = millis(() -> assertEquals(UpstreamFailure.Kind.UNAVAILABLE,
                 assertThrows(UpstreamFailure.class, () -> client.forward(request(Method.GET, "/users"))).kind()));
         assertTrue(get >= 800, "3 attempts with 2 pauses of 400 ms, took " + get + " ms");
@@ -81,7 +82,7 @@ class UpstreamResilienceTest {
     @Test
     void oneAttemptMeansNoRetry() {
         UpstreamClient client = new UpstreamClient("users",
-                settings(FreePort.find(), 1, Duration.ofMillis(600), 100, 100), (s, m, c, n) -> { });
+                settings(FreePort.find(), 1, Duration.ofMillis(600), 100, 100), (s, m, c, n) -> { }, OpenTelemetry.noop());
         long get = millis(() -> assertThrows(UpstreamFailure.class,
                 () -> client.forward(request(Method.GET, "/users"))));
         assertTrue(get < 600, "no pause without a second attempt, took " + get + " ms");
@@ -90,7 +91,7 @@ class UpstreamResilienceTest {
     @Test
     void serverErrorsAreNotRetriedAndOpenTheBreakerOnlyOnceMinimumCallsAreReached() {
         UpstreamClient client = new UpstreamClient("users",
-                settings(upstream.port(), 3, Duration.ofMillis(10), 4, 4), (s, m, c, n) -> { });
+                settings(upstream.port(), 3, Duration.ofMillis(10), 4, 4), (s, m, c, n) -> { }, OpenTelemetry.noop());
         int before = FAILING.get();
         for (int i = 0; i < 3; i++) {
             UpstreamFailure failure = assertThrows(UpstreamFailure.class,
@@ -110,7 +111,7 @@ class UpstreamResilienceTest {
     @Test
     void aFailureRateBelowTheThresholdKeepsTheBreakerClosed() {
         UpstreamClient client = new UpstreamClient("users",
-                settings(upstream.port(), 1, Duration.ofMillis(10), 4, 4), (s, m, c, n) -> { });
+                settings(upstream.port(), 1, Duration.ofMillis(10), 4, 4), (s, m, c, n) -> { }, OpenTelemetry.noop());
         for (int i = 0; i < 3; i++) {
             assertEquals(200, client.forward(request(Method.GET, "/users")).status());
         }
@@ -126,12 +127,12 @@ class UpstreamResilienceTest {
         }
         List<Call> calls = new CopyOnWriteArrayList<>();
         UpstreamClient client = new UpstreamClient("users", settings(upstream.port(), 1, Duration.ofMillis(10), 100,
-                100), (s, m, c, n) -> calls.add(new Call(s, m, c, n)));
+                100), (s, m, c, n) -> calls.add(new Call(s, m, c, n)), OpenTelemetry.noop());
         client.forward(request(Method.PUT, "/users/1"));
         assertThrows(UpstreamFailure.class, () -> client.forward(request(Method.GET, "/users/fail")));
         try (SilentServer silent = new SilentServer()) {
             UpstreamClient hung = new UpstreamClient("users", settings(silent.port(), Duration.ofMillis(300), 1,
-                    Duration.ofMillis(10), 100, 100), (s, m, c, n) -> calls.add(new Call(s, m, c, n)));
+                    Duration.ofMillis(10), 100, 100), (s, m, c, n) -> calls.add(new Call(s, m, c, n)), OpenTelemetry.noop());
             UpstreamFailure timeout = assertThrows(UpstreamFailure.class,
                     () -> hung.forward(request(Method.GET, "/users")));
             assertEquals("users service did not answer within 300 ms", timeout.getMessage());
@@ -146,7 +147,7 @@ class UpstreamResilienceTest {
     @Test
     void connectionHeadersAreDroppedAndHeadAnswersCarryNoBody() {
         UpstreamClient client = new UpstreamClient("users", settings(upstream.port(), 1, Duration.ofMillis(10), 100,
-                100), (s, m, c, n) -> { });
+                100), (s, m, c, n) -> { }, OpenTelemetry.noop());
         UpstreamResponse get = client.forward(request(Method.GET, "/users"));
         assertEquals("ok", new String(get.body(), StandardCharsets.UTF_8));
         for (String dropped : List.of("Connection", "Date", "Content-Length")) {
