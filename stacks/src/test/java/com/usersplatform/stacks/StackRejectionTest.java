@@ -129,6 +129,29 @@ class StackRejectionTest {
         assertProblem(problems, "users-platform:workloads.gateway.image.tag", rule);
     }
 
+    @ParameterizedTest(name = "digest {0}")
+    @CsvSource(textBlock = """
+            sha256:abc
+            sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            SHA256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF
+            sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg
+            """)
+    void rejectsImageDigestsThatAreNotSha256(String digest) {
+        assertProblem(problems(write(dir, "digest",
+                        "users-platform:workloads: {users: {image: {digest: '" + digest + "'}}}")),
+                "users-platform:workloads.users.image.digest", "must be a manifest digest sha256:<64 lower-case hex>");
+    }
+
+    @Test
+    void aDigestPinsTheImageReference() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "pinned",
+                "users-platform:workloads: {gateway: {image: {repository: registry.example/gw, tag: sha-1, digest: '"
+                        + digest + "'}}}"));
+        assertEquals("registry.example/gw@" + digest, config.workloads().gateway().image().reference());
+        assertEquals("ghcr.io/users-platform/users:1.0.0", config.workloads().users().image().reference());
+    }
+
     @Test
     void rejectsFewerThanTwoAvailabilityZones() {
         assertProblem(problems(write(dir, "az", "users-platform:network: {azCount: 1}")),
