@@ -9,8 +9,8 @@ import java.util.Optional;
  * @param repository image repository without tag, e.g. {@code ghcr.io/users-platform/gateway}
  * @param tag pinned image tag; never empty, never {@code latest}
  * @param digest the image's manifest digest ({@code sha256:<64 hex>}); when set, the workload runs
- *        {@code repository@digest} and the tag only labels it. Deploys set it to the digest that was built once
- *        and tested, so what runs cannot change under a tag
+ *        {@code repository:tag@digest}: the runtime pulls the digest and the tag only labels it. Deploys set it to
+ *        the digest that was built once and tested, so what runs cannot change under a tag
  */
 public record ImageConfig(String repository, String tag, Optional<String> digest) {
 
@@ -23,8 +23,13 @@ public record ImageConfig(String repository, String tag, Optional<String> digest
         this(repository, tag, Optional.empty());
     }
 
-    /** The full reference: {@code repository@digest} when the digest is set, else {@code repository:tag}. */
+    /**
+     * The full reference: {@code repository:tag@digest} when the digest is set, else {@code repository:tag}. Both
+     * forms are the reference grammar {@code name [":" tag] ["@" digest]}
+     * (https://github.com/distribution/reference/blob/main/reference.go); with a digest the tag is informational.
+     */
     public String reference() {
-        return digest.map(d -> repository + "@" + d).orElse(repository + ":" + tag);
+        String tagged = repository + ":" + tag;
+        return digest.map(d -> tagged + "@" + d).orElse(tagged);
     }
 }

@@ -148,7 +148,7 @@ class StackRejectionTest {
         StackConfig config = StackConfigLoader.loadFile(write(dir, "pinned",
                 "users-platform:workloads: {gateway: {image: {repository: registry.example/gw, tag: sha-1, digest: '"
                         + digest + "'}}}"));
-        assertEquals("registry.example/gw@" + digest, config.workloads().gateway().image().reference());
+        assertEquals("registry.example/gw:sha-1@" + digest, config.workloads().gateway().image().reference());
         assertEquals("ghcr.io/users-platform/users:1.0.0", config.workloads().users().image().reference());
     }
 
