@@ -3,6 +3,8 @@ package com.usersplatform.infra;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.delivery.GithubDelivery;
+import com.usersplatform.infra.delivery.GithubDeliveryArgs;
 import com.usersplatform.infra.workloads.ClusterServices;
 import com.usersplatform.infra.workloads.ClusterServicesArgs;
 import com.usersplatform.stacks.StackConfig;
@@ -38,6 +40,9 @@ public final class App {
         var services = new ClusterServices("k8s", ClusterServicesArgs.from(aws), ComponentResourceOptions.builder()
                 .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("gatewayUrl", services.gatewayUrl);
+        var delivery = new GithubDelivery("github", GithubDeliveryArgs.from(aws), ComponentResourceOptions.builder()
+                .providers(aws.awsProvider()).build());
+        ctx.export("githubRoleArns", delivery.roleArns);
     }
 
     /** The one place the program reads configuration. */

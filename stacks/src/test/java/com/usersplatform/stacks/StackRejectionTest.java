@@ -152,6 +152,32 @@ class StackRejectionTest {
         assertEquals("ghcr.io/users-platform/users:1.0.0", config.workloads().users().image().reference());
     }
 
+    @ParameterizedTest(name = "repository {0}")
+    @CsvSource(textBlock = """
+            users-platform
+            -owner/repo
+            owner/repo/extra
+            owner/re po
+            'owner/repo:environment:prod'
+            owner/..
+            """)
+    void rejectsGithubRepositoriesThatAreNotOwnerSlashName(String repository) {
+        assertProblem(problems(write(dir, "repository",
+                        "users-platform:delivery: {githubRepository: '" + repository + "'}")),
+                "users-platform:delivery.githubRepository", "must be a GitHub repository as owner/name");
+    }
+
+    @Test
+    void rejectsAnOidcProviderArnForAnotherIssuer() {
+        assertProblem(problems(write(dir, "oidc", "users-platform:delivery: {githubOidcProviderArn: "
+                        + "'arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC'}")),
+                "users-platform:delivery.githubOidcProviderArn", "must be the ARN of the IAM OIDC provider");
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "oidc-ok", "users-platform:delivery: "
+                + "{githubRepository: my-org/my.repo_1, githubOidcProviderArn: "
+                + "'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'}"));
+        assertEquals("my-org/my.repo_1", config.delivery().githubRepository());
+    }
+
     @Test
     void rejectsFewerThanTwoAvailabilityZones() {
         assertProblem(problems(write(dir, "az", "users-platform:network: {azCount: 1}")),
