@@ -14,8 +14,9 @@ reusable workflow containing one. Rules:
   pr-token     a workflow triggered by pull_request(_target) never sees a deploy credential: no
                `secrets.PULUMI_ACCESS_TOKEN` (the deploy token, kept in the dev/prod environments), no `secrets: inherit`,
                no `vars.AWS_DEPLOY_ROLE_ARN`, no `environment:`.
-  pulumi-cli   every pulumi/actions step pins `pulumi-version` to an exact X.Y.Z, all the same; no install script
-               without a version.
+  pulumi-cli   every pulumi/actions step pins the CLI to an exact X.Y.Z (`pulumi-version`, or `pulumi-version-file`
+               naming a file that holds it), all the same; no install script without a version. Paths are relative
+               to the repository root (the lint runs there).
   concurrency  every deploy job has job-level concurrency with `cancel-in-progress: false` and `queue: max` (GitHub
                cancels a pending job when a newer one enters its group unless `queue: max`;
                https://docs.github.com/en/actions/how-tos/write-workflows/choose-when-workflows-run/control-workflow-concurrency);
@@ -153,10 +154,19 @@ def check_pulumi_cli(path, document, text, findings, versions):
     steps += list(((document.get("runs") or {}).get("steps")) or [])
     for step in steps:
         if str(step.get("uses", "")).startswith("pulumi/actions@"):
-            version = str((step.get("with") or {}).get("pulumi-version", ""))
+            inputs = step.get("with") or {}
+            version = str(inputs.get("pulumi-version", ""))
+            version_file = inputs.get("pulumi-version-file")
+            if version_file and not version:
+                try:
+                    with open(version_file, encoding="utf-8") as handle:
+                        version = handle.read().strip()
+                except OSError:
+                    version = f"unreadable {version_file}"
             if EXACT_VERSION.match(version):
                 versions.setdefault(version, []).append(path)
             else:
+                # Without a version pulumi/actions installs the newest ^3.
                 findings.fail("pulumi-cli", f"{path}: pulumi/actions without an exact pulumi-version "
                                             f"(got '{version or 'none'}')")
     if re.search(r"get\.pulumi\.com(?![^\n]*--version)", text):
