@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RotationEvent(String secretId, String token, RotationStep step) {
 
-    private static final int MAX_ECHOED = 64;
+    private static final int MAX_ECHOED = 160;
 
     /** Reads and validates the raw Lambda event; the message names the offending field. */
     public static RotationEvent parse(Map<String, ?> event) {
@@ -36,7 +36,8 @@ public record RotationEvent(String secretId, String token, RotationStep step) {
         return value;
     }
 
-    private static String clip(String untrusted) {
+    /** An untrusted value shortened for an error message (log lines escape it as JSON). */
+    static String clip(String untrusted) {
         return untrusted.length() <= MAX_ECHOED ? untrusted : untrusted.substring(0, MAX_ECHOED) + "...";
     }
 }

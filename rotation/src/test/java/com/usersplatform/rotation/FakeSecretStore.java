@@ -1,5 +1,7 @@
 package com.usersplatform.rotation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.UUID;
  * An in-memory Secrets Manager secret with the staging-label rules rotation depends on: RotateSecret creates an
  * empty AWSPENDING version, PutSecretValue is idempotent per token, UpdateSecretVersionStage needs
  * RemoveFromVersionId to take a label from another version, and moving AWSCURRENT makes the old version
- * AWSPREVIOUS. Only tests use it: no AWS runs here.
+ * AWSPREVIOUS, and that move sets {@code LastRotatedDate} (DescribeSecret: "the most recent date and time that the
+ * Secrets Manager rotation process was successfully completed"). Only tests use it: no AWS runs here.
  */
 final class FakeSecretStore implements SecretStore {
 
@@ -24,11 +27,14 @@ final class FakeSecretStore implements SecretStore {
 
     private final Map<String, Version> versions = new LinkedHashMap<>();
     private final Faults faults;
+    private final Clock clock;
     private boolean rotationEnabled = true;
+    private Instant lastRotated;
 
     /** A secret whose only version, {@code initialVersion}, is AWSCURRENT with {@code value}. */
-    FakeSecretStore(String initialVersion, String value, Faults faults) {
+    FakeSecretStore(String initialVersion, String value, Faults faults, Clock clock) {
         this.faults = faults;
+        this.clock = clock;
         Version seed = new Version();
         seed.value = value;
         seed.stages.add(CURRENT);
@@ -62,7 +68,7 @@ final class FakeSecretStore implements SecretStore {
                 labelled.put(id, Set.copyOf(v.stages));
             }
         });
-        return new SecretVersions(rotationEnabled, labelled);
+        return new SecretVersions(rotationEnabled, labelled, lastRotated);
     }
 
     @Override
@@ -113,6 +119,7 @@ final class FakeSecretStore implements SecretStore {
             if (stage.equals(CURRENT) && removeFrom != null && !removeFrom.equals(moveTo)) {
                 detach(PREVIOUS);
                 versions.get(removeFrom).stages.add(PREVIOUS);
+                lastRotated = clock.instant();
             }
         }
         faults.after(Faults.Operation.UPDATE_STAGE);

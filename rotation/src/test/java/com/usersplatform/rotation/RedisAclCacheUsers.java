@@ -7,12 +7,20 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * ElastiCache's user API played by a real redis-server's ACL: ModifyUser validates the passwords as ElastiCache
- * does, refuses a user that is not active, turns the user {@code modifying} and applies
- * {@code ACL SETUSER <name> resetpass >p1 >p2} a little later, asynchronously, like the real service. The access
- * rules are never touched. Only tests use it: no AWS runs here.
+ * ElastiCache's user API played by a real redis-server's ACL, following AWS's documented behaviour:
+ * <ul>
+ *   <li>ModifyUser refuses passwords that break {@link ElastiCachePasswords} (lengths, forbidden characters, more
+ *       than two) with InvalidParameterValue, and a user that is not {@code active} with InvalidUserStateFault
+ *       (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUser.html, Errors);</li>
+ *   <li>an accepted ModifyUser turns the user {@code modifying} and applies the passwords later, asynchronously
+ *       ({@code ACL SETUSER <name> resetpass >p1 >p2}), then the user is {@code active} again. On AWS that takes
+ *       minutes ("~4 minutes on average", hashicorp/terraform-provider-aws#20530); here {@code applyDelay} is that
+ *       time scaled down.</li>
+ * </ul>
+ * The access rules are never touched. Only tests use it: no AWS runs here.
  */
 final class RedisAclCacheUsers implements CacheUsers, AutoCloseable {
 
@@ -22,6 +30,7 @@ final class RedisAclCacheUsers implements CacheUsers, AutoCloseable {
     private final Duration applyDelay;
     private final Faults faults;
     private final ScheduledExecutorService applier = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger modifications = new AtomicInteger();
     private volatile String status = ACTIVE;
 
     RedisAclCacheUsers(RedisServer redis, String userId, String userName, Duration applyDelay, Faults faults) {
@@ -45,12 +54,12 @@ final class RedisAclCacheUsers implements CacheUsers, AutoCloseable {
         if (!ACTIVE.equals(status)) {
             throw new IllegalStateException("InvalidUserStateFault: user " + id + " is " + status);
         }
-        if (passwords.isEmpty() || passwords.size() > 2) {
-            throw new IllegalArgumentException("InvalidParameterValue: a user has one or two passwords");
-        }
-        passwords.forEach(RedisAclCacheUsers::checkElastiCacheRules);
+        ElastiCachePasswords.violation(passwords).ifPresent(reason -> {
+            throw new IllegalArgumentException("InvalidParameterValue: " + reason);
+        });
         List<String> rules = new ArrayList<>(List.of("ACL", "SETUSER", userName, "resetpass"));
         passwords.forEach(p -> rules.add(">" + p));
+        modifications.incrementAndGet();
         status = "modifying";
         applier.schedule(() -> {
             redis.command(rules.toArray(String[]::new));
@@ -59,17 +68,14 @@ final class RedisAclCacheUsers implements CacheUsers, AutoCloseable {
         faults.after(Faults.Operation.SET_PASSWORDS);
     }
 
+    /** How many ModifyUser calls were accepted. */
+    int modifications() {
+        return modifications.get();
+    }
+
     @Override
     public void close() {
         applier.shutdownNow();
-    }
-
-    private static void checkElastiCacheRules(String password) {
-        boolean printable = password.chars().allMatch(c -> c > ' ' && c <= '~');
-        if (password.length() < 16 || password.length() > 128 || !printable
-                || password.chars().anyMatch(c -> "\"/@".indexOf(c) >= 0)) {
-            throw new IllegalArgumentException("InvalidParameterValue: password breaks ElastiCache's rules");
-        }
     }
 
     private void checkId(String id) {

@@ -39,7 +39,7 @@ class RotationEventTest {
         String message = assertThrows(IllegalArgumentException.class, () -> RotationEvent.parse(unknown))
                 .getMessage();
         assertEquals("Step must be createSecret, setSecret, testSecret or finishSecret, got 'dropSecret"
-                + "x".repeat(54) + "...'", message);
+                + "x".repeat(150) + "...'", message);
     }
 
     private static Map<String, Object> without(String field) {

@@ -38,26 +38,39 @@ final class RotationFixture implements AutoCloseable {
     static final String USER_ID = "users-platform-app";
     static final String USER_NAME = "app";
     static final String USER_ARN = "arn:aws:elasticache:eu-west-1:111122223333:user:" + USER_ID;
-    static final List<String> ACCESS_RULES = List.of("~users:*", "~user:*", "+@all", "-@dangerous");
+    /** The app user's rules; {@code {users}:*} are the users service's keys (the rotation drill runs it). */
+    static final List<String> ACCESS_RULES = List.of("~{users}:*", "+@all", "-@dangerous");
     static final String SEED_PASSWORD = "Seed-password-from-pulumi-0123";
     static final String SEED_VERSION = "seed-version-0000";
     static final Duration MODIFY_DELAY = Duration.ofMillis(150);
 
+    /** Wait for {@code active} of one step; longer than {@link #MODIFY_DELAY} unless a test says otherwise. */
+    static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration MINIMUM_AGE = Duration.ofHours(2);
+
     final RedisServer redis;
     final Faults faults = new Faults();
+    final TestClock clock = new TestClock();
     final FakeSecretStore secrets;
     final RedisAclCacheUsers users;
     final CredentialCheck login;
     final RotationHandler handler;
+    /** Step invocations that failed in {@link #rotateRetrying(int)} (and in tests that retry steps themselves). */
+    int failedAttempts;
     private final ByteArrayOutputStream logBuffer = new ByteArrayOutputStream();
 
     RotationFixture(RedisServer redis) {
+        this(redis, MODIFY_DELAY, ACTIVE_TIMEOUT);
+    }
+
+    /** A set-up where ModifyUser takes {@code modifyDelay} and a step waits {@code activeTimeout} for it. */
+    RotationFixture(RedisServer redis, Duration modifyDelay, Duration activeTimeout) {
         this.redis = redis;
         redis.command("ACL", "DELUSER", USER_NAME);
         redis.command(concat(List.of("ACL", "SETUSER", USER_NAME, "on", ">" + SEED_PASSWORD), ACCESS_RULES));
         this.secrets = new FakeSecretStore(SEED_VERSION, new Gson().toJson(
-                Map.of("username", USER_NAME, "password", SEED_PASSWORD, "user_arn", USER_ARN)), faults);
-        this.users = new RedisAclCacheUsers(redis, USER_ID, USER_NAME, MODIFY_DELAY, faults);
+                Map.of("username", USER_NAME, "password", SEED_PASSWORD, "user_arn", USER_ARN)), faults, clock);
+        this.users = new RedisAclCacheUsers(redis, USER_ID, USER_NAME, modifyDelay, faults);
         this.login = checkFor(redis);
         CredentialCheck faultyLogin = (user, password) -> {
             faults.before(Faults.Operation.LOGIN);
@@ -65,8 +78,19 @@ final class RotationFixture implements AutoCloseable {
         };
         JsonLog log = new JsonLog(new PrintStream(logBuffer, true, StandardCharsets.UTF_8), Clock.systemUTC());
         SecretRotation rotation = new SecretRotation(secrets, users, faultyLogin, new PasswordGenerator(48, "'\\`"),
-                new SecretRotation.Settings(USER_ID, Duration.ofSeconds(5), Duration.ofMillis(20)), log);
+                settings(USER_ID, activeTimeout), log);
         this.handler = new RotationHandler(rotation, log);
+    }
+
+    /** The function's settings in scaled time: polls every 20 ms, logins retried for 300 ms. */
+    SecretRotation.Settings settings(String userId, Duration activeTimeout) {
+        return new SecretRotation.Settings(FakeSecretStore.SECRET_ID, userId, activeTimeout, Duration.ofMillis(20),
+                Duration.ofMillis(300), Duration.ofMillis(20), MINIMUM_AGE, clock);
+    }
+
+    /** Lets the minimum password age pass (the next rotation may drop the previous password). */
+    void passMinimumAge() {
+        clock.advance(MINIMUM_AGE);
     }
 
     /** A TLS-only Redis when the binary supports TLS, plain otherwise. */
@@ -93,6 +117,28 @@ final class RotationFixture implements AutoCloseable {
         String token = secrets.startRotation();
         for (RotationStep step : RotationStep.values()) {
             step(token, step);
+        }
+        return token;
+    }
+
+    /**
+     * A whole rotation as Secrets Manager drives it when steps fail: a failed step is invoked again, up to
+     * {@code attemptsPerStep} times. Returns the token; {@link #failedAttempts} counts the failures.
+     */
+    String rotateRetrying(int attemptsPerStep) {
+        String token = secrets.startRotation();
+        for (RotationStep step : RotationStep.values()) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    step(token, step);
+                    break;
+                } catch (RotationException e) {
+                    failedAttempts++;
+                    if (attempt == attemptsPerStep) {
+                        throw e;
+                    }
+                }
+            }
         }
         return token;
     }

@@ -26,6 +26,11 @@ abstract class RotationTestBase {
         redis.close();
     }
 
+    /** The class's Redis, for tests that build their own fixture. */
+    static RedisServer redisServer() {
+        return redis;
+    }
+
     @BeforeEach
     void setUpRotation() {
         f = new RotationFixture(redis);

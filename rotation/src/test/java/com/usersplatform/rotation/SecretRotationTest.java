@@ -94,6 +94,7 @@ class SecretRotationTest extends RotationTestBase {
         String first = f.rotate();
         String p1 = f.current().password();
         assertTrue(f.logsIn(SEED_PASSWORD), "a whole rotation period to move over");
+        f.passMinimumAge();
 
         String second = f.secrets.startRotation();
         f.step(second, CREATE_SECRET);
@@ -163,7 +164,7 @@ class SecretRotationTest extends RotationTestBase {
     @Test
     void setSecretRefusesASecretThatNamesAnotherUserThanConfigured() {
         SecretRotation otherUser = new SecretRotation(f.secrets, f.users, f.login, new PasswordGenerator(32, ""),
-                new SecretRotation.Settings("some-other-user", Duration.ofSeconds(5), Duration.ofMillis(20)),
+                f.settings("some-other-user", Duration.ofSeconds(5)),
                 new JsonLog(System.out, Clock.systemUTC()));
         String token = f.secrets.startRotation();
         otherUser.run(new RotationEvent(FakeSecretStore.SECRET_ID, token, CREATE_SECRET));

@@ -1,7 +1,8 @@
 package com.usersplatform.stacks;
 
 /**
- * Monitoring of the API: ServiceMonitors, PrometheusRules and the Grafana dashboard, and the alert thresholds.
+ * Monitoring of the API: ServiceMonitors, PrometheusRules and the Grafana dashboard, the alert thresholds, and
+ * tracing.
  *
  * @param monitoringStack install the monitoring stack (Prometheus Operator) and apply the monitoring objects
  * @param errorRateThresholdPercent {@code ApiHighErrorRate} fires above this share of 5xx responses, percent
@@ -9,14 +10,17 @@ package com.usersplatform.stacks;
  * @param p99LatencyThresholdMs {@code ApiHighLatencyP99} fires when the p99 request latency exceeds this, ms
  * @param sloTargetPercent availability SLO behind {@code SloErrorBudgetBurn}, percent (90 to 100 exclusive)
  * @param restartThreshold {@code PodRestartLoop} fires after this many container restarts within an hour
+ * @param tracing the trace collector and sampling ratio
  */
 public record ObservabilityConfig(
         boolean monitoringStack,
         double errorRateThresholdPercent,
         int p99LatencyThresholdMs,
         double sloTargetPercent,
-        int restartThreshold) {
+        int restartThreshold,
+        TracingConfig tracing) {
 
-    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; 99.9% SLO; 3 restarts an hour. */
-    public static final ObservabilityConfig DEFAULTS = new ObservabilityConfig(true, 5.0, 1000, 99.9, 3);
+    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; 99.9% SLO; 3 restarts an hour; tracing on. */
+    public static final ObservabilityConfig DEFAULTS =
+            new ObservabilityConfig(true, 5.0, 1000, 99.9, 3, TracingConfig.DEFAULTS);
 }

@@ -35,6 +35,11 @@ final class ServiceRules {
         problems.check(o.sloTargetPercent() >= 90 && o.sloTargetPercent() < 100, OBSERVABILITY + ".sloTargetPercent",
                 "must be at least 90 and below 100 (100% leaves no error budget), got " + o.sloTargetPercent());
         problems.range(OBSERVABILITY + ".restartThreshold", o.restartThreshold(), 1, 100);
+        TracingConfig t = o.tracing();
+        problems.check(t.samplingRatio() >= 0 && t.samplingRatio() <= 1, OBSERVABILITY + ".tracing.samplingRatio",
+                "must be between 0 and 1, got " + t.samplingRatio());
+        problems.check(!production || t.enabled() && t.samplingRatio() > 0, OBSERVABILITY + ".tracing",
+                "must be enabled with a samplingRatio above 0 in production (a p99 alert needs traces to explain it)");
     }
 
     private static void checkGateway(GatewaySettings g, Problems problems) {

@@ -15,6 +15,11 @@ import java.util.Map;
  */
 final class ApiDashboard {
     static final String UID = "users-platform-api";
+    /**
+     * The CloudWatch console, whose X-Ray traces page finds a trace by the W3C id an exemplar carries
+     * (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-traces.html, step "Type a trace ID").
+     */
+    static final String XRAY_CONSOLE = "https://console.aws.amazon.com/cloudwatch/";
 
     private ApiDashboard() {
     }
@@ -27,12 +32,12 @@ final class ApiDashboard {
         panels.add(panel(panels.size(), "Error rate (5xx share)", "percentunit",
                 target(Promql.errorRatio(ns, "gateway", "5m"), "gateway"),
                 target(Promql.errorRatio(ns, "users", "5m"), "users")));
-        panels.add(panel(panels.size(), "Latency p50 / p95 / p99 (s)", "s",
-                percentiles("http_request_duration_seconds", inNs, "job")));
-        panels.add(panel(panels.size(), "Upstream latency gateway→users (s)", "s",
-                percentiles("upstream_request_duration_seconds", inNs + ",job=\"gateway\"", "")));
-        panels.add(panel(panels.size(), "Redis latency by operation (s)", "s",
-                percentiles("redis_operation_duration_seconds", inNs + ",job=\"users\"", "operation")));
+        panels.add(traced(panel(panels.size(), "Latency p50 / p95 / p99 (s)", "s",
+                percentiles("http_request_duration_seconds", inNs, "job"))));
+        panels.add(traced(panel(panels.size(), "Upstream latency gateway→users (s)", "s",
+                percentiles("upstream_request_duration_seconds", inNs + ",job=\"gateway\"", ""))));
+        panels.add(traced(panel(panels.size(), "Redis latency by operation (s)", "s",
+                percentiles("redis_operation_duration_seconds", inNs + ",job=\"users\"", "operation"))));
         panels.add(panel(panels.size(), "Available pods", "short",
                 target("sum by (deployment) (kube_deployment_status_replicas_available{" + inNs + "})", "{{deployment}}")));
 
@@ -48,6 +53,21 @@ final class ApiDashboard {
         // Sorted keys (StableJson) so the file is byte-identical between runs; pretty-printed for reviewable diffs.
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(JsonParser.parseString(StableJson.of(dashboard))) + "\n";
+    }
+
+    /**
+     * A latency panel joined to the traces: its queries show the exemplars (the trace id of a slow request, kept by
+     * Prometheus's exemplar storage; hovering one shows its {@code trace_id}), and the panel links to the X-Ray
+     * console, where that id finds the trace. A click-through from the exemplar itself needs a tracing data source
+     * in Grafana (the X-Ray plugin), which this stack does not install.
+     */
+    private static Map<String, Object> traced(Map<String, Object> panel) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) panel.get("targets");
+        targets.forEach(target -> target.put("exemplar", true));
+        panel.put("links", List.of(Map.of("title", "AWS X-Ray traces (search the exemplar's trace_id)",
+                "targetBlank", true, "url", XRAY_CONSOLE)));
+        return panel;
     }
 
     private static Map<String, Object>[] percentiles(String histogram, String selector, String by) {

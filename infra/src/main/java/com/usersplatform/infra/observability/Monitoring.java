@@ -64,6 +64,9 @@ public final class Monitoring extends ComponentResource {
     private static Map<String, Object> values(MonitoringArgs args) {
         return Map.of(
                 "prometheus", Map.of("prometheusSpec", Map.of(
+                        // Keeps the trace ids the services attach to latency buckets (OpenMetrics exemplars):
+                        // https://prometheus.io/docs/prometheus/latest/feature_flags/#exemplars-storage
+                        "enableFeatures", List.of("exemplar-storage"),
                         "replicas", args.prometheusReplicas(),
                         "retention", args.retention(),
                         "serviceMonitorSelectorNilUsesHelmValues", false,

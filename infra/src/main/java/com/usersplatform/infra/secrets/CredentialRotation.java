@@ -44,6 +44,17 @@ public final class CredentialRotation extends ComponentResource {
     /** Handler of the rotation function (module {@code rotation}). */
     public static final String HANDLER = "com.usersplatform.rotation.RotationHandler::handleRequest";
 
+    /** How long one step waits for the ElastiCache user to be {@code active} (AWS's ElastiCache template: 600 s). */
+    public static final int ACTIVE_WAIT_SECONDS = 600;
+    /** How long testSecret keeps trying to log in with the new password. */
+    public static final int TEST_LOGIN_SECONDS = 60;
+    /**
+     * The function's timeout, derived from the waits above plus a minute for the API calls: 720 s, the "at least
+     * 12 minutes" the ElastiCache guide asks of an ElastiCache rotation function
+     * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/User-Secrets-Manager.html); Lambda allows 900 s.
+     */
+    public static final int TIMEOUT_SECONDS = ACTIVE_WAIT_SECONDS + TEST_LOGIN_SECONDS + 60;
+
     /** ARN of the rotation function. */
     public final Output<String> functionArn;
 
@@ -110,14 +121,17 @@ public final class CredentialRotation extends ComponentResource {
                 .code(new FileArchive(args.artifactPath()))
                 .role(role.arn)
                 .memorySize(512)
-                .timeout(300)
+                .timeout(TIMEOUT_SECONDS)
                 .vpcConfig(FunctionVpcConfigArgs.builder()
                         .subnetIds(args.subnetIds())
                         .securityGroupIds(securityGroup.id().applyValue(List::of))
                         .build())
-                .environment(FunctionEnvironmentArgs.builder().variables(args.redisHost()
-                        .applyValue(host -> Map.of("REDIS_HOST", host, "REDIS_PORT", String.valueOf(Cache.PORT),
-                                "USER_ID", args.userId())))
+                .environment(FunctionEnvironmentArgs.builder()
+                        .variables(Output.tuple(args.redisHost(), args.secretArn()).applyValue(t -> Map.of(
+                                "REDIS_HOST", t.t1, "REDIS_PORT", String.valueOf(Cache.PORT),
+                                "USER_ID", args.userId(), "SECRET_ARN", t.t2,
+                                "USER_ACTIVE_TIMEOUT_SECONDS", String.valueOf(ACTIVE_WAIT_SECONDS),
+                                "TEST_LOGIN_TIMEOUT_SECONDS", String.valueOf(TEST_LOGIN_SECONDS))))
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(functionDependencies).build());
         var invokePermission = new Permission(name, PermissionArgs.builder()

@@ -9,6 +9,8 @@ import com.usersplatform.infra.ingress.LoadBalancerController;
 import com.usersplatform.infra.ingress.LoadBalancerControllerArgs;
 import com.usersplatform.infra.observability.Monitoring;
 import com.usersplatform.infra.observability.MonitoringArgs;
+import com.usersplatform.infra.observability.TraceCollector;
+import com.usersplatform.infra.observability.TraceCollectorArgs;
 import com.usersplatform.infra.secretdelivery.SecretDelivery;
 import com.usersplatform.infra.secretdelivery.SecretDeliveryArgs;
 import com.usersplatform.stacks.SubnetPair;
@@ -67,6 +69,12 @@ public final class ClusterServices extends ComponentResource {
                     controllerReplicas, stack.production() ? "15d" : "3d"), child);
         }
 
+        if (stack.observability().tracing().enabled()) {
+            new TraceCollector(name + "-tracing", new TraceCollectorArgs(NAMESPACE, namespaceComponent,
+                    args.clusterName(), stack.awsRegion(), Map.of("gateway", gateway.podSelector,
+                    "users", users.podSelector), controllerReplicas), child);
+        }
+
         List<SubnetPair> subnets = stack.network().subnetLayout();
         new NetworkPolicies(name + "-netpol", new NetworkPoliciesArgs(namespace,
                 new NetworkPoliciesArgs.Endpoint(gateway.podSelector, GATEWAY_PORT),
@@ -107,6 +115,7 @@ public final class ClusterServices extends ComponentResource {
             // ElastiCache has in-transit encryption on; the JDK trust store knows its CA.
             env.put("REDIS_TLS", "true");
             env.put("SERVICE_VERSION", stack.workloads().users().image().tag());
+            env.putAll(tracingConfig(stack));
             return env;
         });
     }
@@ -123,6 +132,17 @@ public final class ClusterServices extends ComponentResource {
         env.put("UPSTREAM_CONNECT_TIMEOUT_MS", Integer.toString(g.upstreamConnectTimeoutMs()));
         env.put("UPSTREAM_READ_TIMEOUT_MS", Integer.toString(g.upstreamReadTimeoutMs()));
         env.put("SERVICE_VERSION", stack.workloads().gateway().image().tag());
+        env.putAll(tracingConfig(stack));
         return Output.of(env);
+    }
+
+    /** Both services export spans to the in-cluster collector, sampling the stack's ratio (gateway decides). */
+    private static Map<String, String> tracingConfig(StackConfig stack) {
+        var tracing = stack.observability().tracing();
+        if (!tracing.enabled()) {
+            return Map.of();
+        }
+        return Map.of("TRACING_OTLP_ENDPOINT", TraceCollector.endpoint(NAMESPACE),
+                "TRACING_SAMPLING_RATIO", Double.toString(tracing.samplingRatio()));
     }
 }

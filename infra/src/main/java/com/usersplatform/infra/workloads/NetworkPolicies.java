@@ -1,5 +1,6 @@
 package com.usersplatform.infra.workloads;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
@@ -64,9 +65,18 @@ public final class NetworkPolicies extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /** An empty pod selector selects every pod of the namespace; an empty rule list denies that direction. */
     private void policy(String prefix, String policyName, Map<String, String> podSelector,
                         List<NetworkPolicyIngressRuleArgs> ingress, List<NetworkPolicyEgressRuleArgs> egress) {
+        create(prefix + "-" + policyName, policyName, args.namespace(), podSelector, ingress, egress, child);
+    }
+
+    /**
+     * One NetworkPolicy of the namespace, labelled part of the platform. An empty pod selector selects every pod of
+     * the namespace; an empty rule list denies that direction.
+     */
+    public static NetworkPolicy create(String resourceName, String policyName, Output<String> namespace,
+                                       Map<String, String> podSelector, List<NetworkPolicyIngressRuleArgs> ingress,
+                                       List<NetworkPolicyEgressRuleArgs> egress, CustomResourceOptions options) {
         var spec = NetworkPolicySpecArgs.builder()
                 .podSelector(labels(podSelector))
                 .policyTypes(policyTypes(ingress, egress));
@@ -76,11 +86,11 @@ public final class NetworkPolicies extends ComponentResource {
         if (!egress.isEmpty()) {
             spec.egress(egress);
         }
-        new NetworkPolicy(prefix + "-" + policyName, NetworkPolicyArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(policyName).namespace(args.namespace())
+        return new NetworkPolicy(resourceName, NetworkPolicyArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(policyName).namespace(namespace)
                         .labels(Map.of("app.kubernetes.io/part-of", Labels.PART_OF)).build())
                 .spec(spec.build())
-                .build(), child);
+                .build(), options);
     }
 
     /**

@@ -299,7 +299,15 @@ class AwsSecurityTest {
 
         assertEquals("java21", function.inputs().get("runtime"));
         assertEquals("com.usersplatform.rotation.RotationHandler::handleRequest", function.inputs().get("handler"));
-        assertEquals(Set.of("REDIS_HOST", "REDIS_PORT", "USER_ID"), map(function.input("environment.variables")).keySet());
+        assertEquals(Set.of("REDIS_HOST", "REDIS_PORT", "USER_ID", "SECRET_ARN", "USER_ACTIVE_TIMEOUT_SECONDS",
+                "TEST_LOGIN_TIMEOUT_SECONDS"), map(function.input("environment.variables")).keySet());
+        // ModifyUser takes minutes: the timeout covers a step's whole wait for active plus testSecret's logins, at
+        // least the 12 minutes the ElastiCache guide asks for, at most Lambda's 900 s.
+        int timeout = ((Number) function.inputs().get("timeout")).intValue();
+        int activeWait = Integer.parseInt(String.valueOf(
+                map(function.input("environment.variables")).get("USER_ACTIVE_TIMEOUT_SECONDS")));
+        assertTrue(timeout >= 720 && timeout <= 900, "timeout " + timeout);
+        assertTrue(timeout >= activeWait + 60, "timeout " + timeout + " covers the wait for active " + activeWait);
         list(function.input("vpcConfig.subnetIds")).forEach(s -> assertTrue(String.valueOf(s).startsWith("vpc-private-")));
     }
 

@@ -68,6 +68,12 @@ public final class KubernetesRuns {
                 s -> run("dev", Map.of("users-platform:observability", "{\"monitoringStack\": false}")));
     }
 
+    /** The dev stack with tracing switched off. */
+    public static Run devWithoutTracing() {
+        return RUNS.computeIfAbsent("dev-no-tracing",
+                s -> run("dev", Map.of("users-platform:observability", "{\"tracing\": {\"enabled\": false}}")));
+    }
+
     public static List<Run> both() {
         return List.of(dev(), prod());
     }

@@ -1,5 +1,6 @@
 package com.usersplatform.infra.workloads;
 
+import com.usersplatform.infra.observability.TraceCollector;
 import com.usersplatform.stacks.SubnetPair;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Interprets the rendered NetworkPolicies as a set of allowed flows and compares it with exactly the flows the
- * services need: default deny, then gateway←load balancer, gateway→users:3001, users→Redis:6379, DNS, scraping.
+ * services need: default deny, then gateway←load balancer, gateway→users:3001, users→Redis:6379, DNS, scraping,
+ * and where tracing is on: gateway/users→collector:4317/4318, collector→AWS:443 and →Pod Identity agent:80.
  */
 class NetworkPolicyFlowsTest {
     private static final String NS = ClusterServices.NAMESPACE;
@@ -52,8 +54,7 @@ class NetworkPolicyFlowsTest {
     @Test
     void everyPodSelectorMatchesARunningWorkload() {
         for (var run : KubernetesRuns.both()) {
-            var podLabels = run.ofKind("Deployment").stream()
-                    .map(d -> map(d, "spec.template.metadata.labels")).toList();
+            var podLabels = workloads(run).values().stream().toList();
             for (var policy : run.ofKind("NetworkPolicy")) {
                 var selector = map(policy, "spec.podSelector.matchLabels");
                 assertTrue(podLabels.stream().anyMatch(labels -> selects(selector, labels)),
@@ -67,6 +68,22 @@ class NetworkPolicyFlowsTest {
                 }
             }
         }
+    }
+
+    /**
+     * The pods of the namespace by name and labels: the Deployments, and the trace collector's pods (rendered by its
+     * Helm chart in the cluster, so only its chart's selector labels are known here).
+     */
+    private static Map<String, Map<String, Object>> workloads(KubernetesRuns.Run run) {
+        Map<String, Map<String, Object>> workloads = new java.util.HashMap<>(run.ofKind("Deployment").stream()
+                .collect(Collectors.toMap(d -> (String) map(d, "metadata").get("name"),
+                        d -> map(d, "spec.template.metadata.labels"))));
+        boolean collector = run.ofKind("HelmRelease").stream()
+                .anyMatch(r -> TraceCollector.CHART.name().equals(r.get("chart")));
+        if (collector) {
+            workloads.put("collector", Map.copyOf(TraceCollector.POD_LABELS));
+        }
+        return workloads;
     }
 
     private static List<Map<String, Object>> peers(Map<String, Object> policy) {
@@ -84,7 +101,8 @@ class NetworkPolicyFlowsTest {
     private static Set<String> expected(KubernetesRuns.Run run, boolean monitoring) {
         var layout = run.stack().network().subnetLayout();
         Set<String> flows = new TreeSet<>();
-        for (String pod : List.of("gateway", "users")) {
+        boolean tracing = run.stack().observability().tracing().enabled();
+        for (String pod : tracing ? List.of("gateway", "users", "collector") : List.of("gateway", "users")) {
             flows.add("egress " + pod + " -> ns:kube-system/k8s-app=kube-dns 53/UDP");
             flows.add("egress " + pod + " -> ns:kube-system/k8s-app=kube-dns 53/TCP");
         }
@@ -96,13 +114,22 @@ class NetworkPolicyFlowsTest {
             flows.add("ingress gateway <- ns:monitoring/app.kubernetes.io/name=prometheus 3000/TCP");
             flows.add("ingress users <- ns:monitoring/app.kubernetes.io/name=prometheus 3001/TCP");
         }
+        if (tracing) {
+            for (String sender : List.of("gateway", "users")) {
+                for (String port : List.of("4317/TCP", "4318/TCP")) {
+                    flows.add("egress " + sender + " -> pods:collector " + port);
+                    flows.add("ingress collector <- pods:" + sender + " " + port);
+                }
+            }
+            flows.add("egress collector -> cidr:0.0.0.0/0 443/TCP");
+            flows.add("egress collector -> cidr:169.254.170.23/32 80/TCP");
+        }
         return flows;
     }
 
     /** Every (direction, selected workload, peer, port) the policies allow. */
     private static Set<String> flows(KubernetesRuns.Run run) {
-        Map<String, Map<String, Object>> workloads = run.ofKind("Deployment").stream().collect(Collectors.toMap(
-                d -> (String) map(d, "metadata").get("name"), d -> map(d, "spec.template.metadata.labels")));
+        Map<String, Map<String, Object>> workloads = workloads(run);
         Set<String> flows = new TreeSet<>();
         for (var policy : run.ofKind("NetworkPolicy")) {
             var spec = map(policy, "spec");

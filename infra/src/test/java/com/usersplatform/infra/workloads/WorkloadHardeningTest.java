@@ -28,10 +28,10 @@ class WorkloadHardeningTest {
     private static final Map<String, Set<String>> CONTRACT_ENV = Map.of(
             "users", Set.of("SERVER_PORT", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_TLS_CA_FILE",
                     "REDIS_CREDENTIALS_FILE", "REDIS_POOL_SIZE", "REDIS_CONNECT_TIMEOUT_MS", "REDIS_COMMAND_TIMEOUT_MS",
-                    "SERVICE_VERSION", "JAVA_TOOL_OPTIONS"),
+                    "SERVICE_VERSION", "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"),
             "gateway", Set.of("SERVER_PORT", "USERS_URL", "API_KEYS_FILE", "RATE_LIMIT_RPS", "RATE_LIMIT_BURST",
                     "BODY_LIMIT_BYTES", "UPSTREAM_CONNECT_TIMEOUT_MS", "UPSTREAM_READ_TIMEOUT_MS", "SERVICE_VERSION",
-                    "JAVA_TOOL_OPTIONS"));
+                    "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"));
 
     static Stream<Arguments> workloads() {
         return KubernetesRuns.both().stream().flatMap(run -> Stream.of(

@@ -2,6 +2,7 @@ package com.usersplatform.rotation.aws;
 
 import com.usersplatform.rotation.SecretStore;
 import com.usersplatform.rotation.SecretVersions;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,10 @@ public final class AwsSecretStore implements SecretStore {
         DescribeSecretResponse secret = client.describeSecret(b -> b.secretId(secretId));
         Map<String, Set<String>> stages = secret.versionIdsToStages().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
-        return new SecretVersions(Boolean.TRUE.equals(secret.rotationEnabled()), stages);
+        // LastRotatedDate is null while the secret never rotated; LastChangedDate then is the conservative stand-in
+        // (it moves with every PutSecretValue, so the minimum-age guard can only wait longer, never less).
+        Instant currentSince = secret.lastRotatedDate() != null ? secret.lastRotatedDate() : secret.lastChangedDate();
+        return new SecretVersions(Boolean.TRUE.equals(secret.rotationEnabled()), stages, currentSince);
     }
 
     @Override

@@ -34,6 +34,8 @@ class AwsAdaptersTest {
             SecretVersions versions = store.describe(SECRET);
             assertTrue(versions.rotationEnabled());
             assertEquals(Map.of("v1", Set.of("AWSCURRENT"), "t2", Set.of("AWSPENDING")), versions.stagesByVersion());
+            assertEquals(java.time.Instant.parse("2026-01-01T00:00:00Z"), versions.currentSince(),
+                    "LastRotatedDate (epoch seconds), not LastChangedDate");
 
             assertEquals(Optional.of("{\"username\":\"app\"}"), store.value(SECRET, SecretStore.CURRENT, null));
             assertEquals(Optional.empty(), store.value(SECRET, SecretStore.PENDING, "t2"), "404 means no value yet");
@@ -83,6 +85,7 @@ class AwsAdaptersTest {
     private static AwsApiStub.Response secretsManager(AwsApiStub.Request request) {
         return switch (request.operation()) {
             case "DescribeSecret" -> AwsApiStub.Response.json("{\"ARN\":\"" + SECRET + "\",\"RotationEnabled\":true,"
+                    + "\"LastRotatedDate\":1.7672256E9,\"LastChangedDate\":1.7672292E9,"
                     + "\"VersionIdsToStages\":{\"v1\":[\"AWSCURRENT\"],\"t2\":[\"AWSPENDING\"]}}");
             case "GetSecretValue" -> request.body().contains("\"t2\"")
                     ? new AwsApiStub.Response(400, "application/x-amz-json-1.1",

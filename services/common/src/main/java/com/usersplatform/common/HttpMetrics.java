@@ -2,9 +2,11 @@ package com.usersplatform.common;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +18,16 @@ import java.util.function.DoubleSupplier;
  * The metrics registry of a service, pre-filled with {@code http_requests_total{method,route,status_code}},
  * {@code http_request_duration_seconds{method,route,status_code}} (classic histogram) and the JVM metrics.
  * Services register their own series on {@link #registry()}, e.g. {@code Counter.builder()...register(registry())}.
+ * Histograms observed while a sampled span is current keep its trace id as an exemplar (the client's
+ * prometheus-metrics-tracer-otel reads the OpenTelemetry context); only the OpenMetrics format carries exemplars.
  */
 public final class HttpMetrics {
     /** Histogram buckets (seconds) for request and dependency latencies: 1 ms to 10 s. */
     public static final double[] LATENCY_BUCKETS =
             {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     private static final PrometheusTextFormatWriter TEXT_FORMAT = PrometheusTextFormatWriter.create();
+    private static final OpenMetricsTextFormatWriter OPEN_METRICS = OpenMetricsTextFormatWriter.create();
+    private static final String EOF = "# EOF\n";
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Map<String, TextGauge> textGauges = new ConcurrentSkipListMap<>();
@@ -76,11 +82,40 @@ public final class HttpMetrics {
     /** Writes every series in the Prometheus text format (version 0.0.4). */
     public void writeText(OutputStream out) throws IOException {
         TEXT_FORMAT.write(out, registry.scrape());
+        out.write(textGauges().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes every series in the OpenMetrics 1.0 text format, exemplars included. The text gauges go before the
+     * closing {@code # EOF}; a gauge may end in {@code _total} there as long as no counter's samples clash with it
+     * (https://prometheus.io/docs/specs/om/open_metrics_spec/#metricfamily).
+     */
+    public void writeOpenMetrics(OutputStream out) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(16_384);
+        OPEN_METRICS.write(buffer, registry.scrape());
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        if (text.endsWith(EOF)) {
+            text = text.substring(0, text.length() - EOF.length());
+        }
+        out.write((text + textGauges() + EOF).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a scraper's {@code Accept} header asks for OpenMetrics (Prometheus does, exemplars need it). */
+    public static boolean acceptsOpenMetrics(String accept) {
+        return accept != null && OPEN_METRICS.accepts(accept);
+    }
+
+    /** The content type of {@link #writeOpenMetrics(OutputStream)}. */
+    public static String openMetricsContentType() {
+        return OPEN_METRICS.getContentType();
+    }
+
+    private String textGauges() {
         StringBuilder text = new StringBuilder();
         textGauges.forEach((name, gauge) -> text.append("# HELP ").append(name).append(' ').append(gauge.help())
                 .append("\n# TYPE ").append(name).append(" gauge\n")
                 .append(name).append(' ').append(gauge.value().getAsDouble()).append('\n'));
-        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString();
     }
 
     /** The content type of {@link #writeText(OutputStream)}. */

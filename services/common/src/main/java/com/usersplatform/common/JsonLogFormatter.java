@@ -1,5 +1,7 @@
 package com.usersplatform.common;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.util.logging.LogRecord;
 
 /**
  * Formats each {@link LogRecord} as one JSON object on one line: {@code timestamp, level, service, version,
- * logger, message, request_id} plus the fields passed through {@link Logs#info(java.util.logging.Logger, String, Map)}
+ * logger, message, request_id}, {@code trace_id} and {@code span_id} when a trace context is current, plus the fields passed through {@link Logs#info(java.util.logging.Logger, String, Map)}
  * and, for failures, {@code exception} and {@code stack_trace}.
  */
 public final class JsonLogFormatter extends Formatter {
@@ -33,6 +35,11 @@ public final class JsonLogFormatter extends Formatter {
         Map<?, ?> fields = Logs.fields(record);
         line.put("message", fields == null ? formatMessage(record) : record.getMessage());
         line.put("request_id", RequestIds.current().orElse(null));
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            line.put("trace_id", span.getTraceId());
+            line.put("span_id", span.getSpanId());
+        }
         if (fields != null) {
             fields.forEach((key, value) -> line.put(String.valueOf(key), value));
         }

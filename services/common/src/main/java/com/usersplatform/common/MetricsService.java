@@ -9,7 +9,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-/** {@code GET /metrics}: every series of an {@link HttpMetrics} registry in the Prometheus text format. */
+/**
+ * {@code GET /metrics}: every series of an {@link HttpMetrics} registry in the Prometheus text format, or in
+ * OpenMetrics (with trace-id exemplars) when the scraper's {@code Accept} header asks for it.
+ */
 public final class MetricsService implements HttpService {
     private final HttpMetrics metrics;
 
@@ -25,8 +28,13 @@ public final class MetricsService implements HttpService {
 
     private void scrape(ServerRequest req, ServerResponse res) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
-        metrics.writeText(out);
-        res.header(HeaderNames.CONTENT_TYPE, HttpMetrics.textContentType());
+        if (HttpMetrics.acceptsOpenMetrics(req.headers().first(HeaderNames.ACCEPT).orElse(null))) {
+            metrics.writeOpenMetrics(out);
+            res.header(HeaderNames.CONTENT_TYPE, HttpMetrics.openMetricsContentType());
+        } else {
+            metrics.writeText(out);
+            res.header(HeaderNames.CONTENT_TYPE, HttpMetrics.textContentType());
+        }
         res.send(out.toByteArray());
     }
 }

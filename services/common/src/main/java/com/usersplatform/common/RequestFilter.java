@@ -1,10 +1,19 @@
 package com.usersplatform.common;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerRequestHeaders;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +22,11 @@ import java.util.logging.Logger;
 
 /**
  * Wraps every request: accepts or generates its {@code X-Request-ID} (echoed on the response and bound to the
- * thread for logs), sets the standard security headers, and after the handler records the request metrics by route
- * template and writes one JSON access log line. Probe and scrape requests are logged at FINE only.
+ * thread for logs), continues the caller's W3C trace context (a missing or malformed {@code traceparent} starts a
+ * new trace) in a server span that is current while the request is handled, sets the standard security headers,
+ * and after the handler records the request metrics by route template (the latency histogram picks up the trace id
+ * as an exemplar) and writes one JSON access log line. Probe and scrape requests are logged at FINE only and not
+ * traced.
  */
 final class RequestFilter implements Filter {
     /** Route label for requests no route matched (keeps label cardinality bounded). */
@@ -29,10 +41,31 @@ final class RequestFilter implements Filter {
             "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
             "Cache-Control", "no-store");
 
-    private final HttpMetrics metrics;
+    /** Span attribute with the request's {@code X-Request-ID}. */
+    static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("request.id");
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final TextMapGetter<ServerRequestHeaders> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ServerRequestHeaders carrier) {
+            return carrier.stream().map(header -> header.name()).toList();
+        }
 
-    RequestFilter(HttpMetrics metrics) {
+        @Override
+        public String get(ServerRequestHeaders carrier, String key) {
+            return carrier == null ? null : carrier.first(HeaderNames.create(key)).orElse(null);
+        }
+    };
+
+    private final HttpMetrics metrics;
+    private final Tracing tracing;
+    private final TextMapPropagator propagator;
+
+    RequestFilter(HttpMetrics metrics, Tracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
+        this.propagator = tracing.openTelemetry().getPropagators().getTextMapPropagator();
     }
 
     @Override
@@ -40,12 +73,24 @@ final class RequestFilter implements Filter {
         long start = System.nanoTime();
         String requestId = RequestIds.acceptOrGenerate(req.headers().first(RequestIds.HEADER).orElse(null));
         RequestIds.bind(requestId);
-        try {
-            res.header(RequestIds.HEADER, requestId);
-            SECURITY_HEADERS.forEach((name, value) -> res.header(HeaderNames.create(name), value));
-            chain.proceed();
+        String method = req.prologue().method().text();
+        Span span = QUIET_ROUTES.contains(req.path().rawPath()) ? Span.getInvalid() : tracing.tracer()
+                .spanBuilder(method)
+                .setParent(propagator.extract(Context.root(), req.headers(), HEADERS))
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute(METHOD, method)
+                .setAttribute(REQUEST_ID, requestId)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            try {
+                res.header(RequestIds.HEADER, requestId);
+                SECURITY_HEADERS.forEach((name, value) -> res.header(HeaderNames.create(name), value));
+                chain.proceed();
+            } finally {
+                complete(req, res, span, System.nanoTime() - start);
+            }
         } finally {
-            complete(req, res, System.nanoTime() - start);
+            span.end();
             RequestIds.unbind();
         }
     }
@@ -58,10 +103,20 @@ final class RequestFilter implements Filter {
         return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 
-    private void complete(RoutingRequest req, RoutingResponse res, long nanos) {
+    private void complete(RoutingRequest req, RoutingResponse res, Span span, long nanos) {
         String method = req.prologue().method().text();
         String route = req.matchingPattern().map(RequestFilter::normalize).orElse(UNMATCHED_ROUTE);
         int status = res.status().code();
+        // Span name "{method} {http.route}", only 5xx is an error on a server span
+        // (https://opentelemetry.io/docs/specs/semconv/http/http-spans/#name, #status).
+        if (!UNMATCHED_ROUTE.equals(route)) {
+            span.updateName(method + " " + route);
+            span.setAttribute(ROUTE, route);
+        }
+        span.setAttribute(STATUS, (long) status);
+        if (status >= 500) {
+            span.setStatus(StatusCode.ERROR);
+        }
         metrics.recordRequest(method, route, status, nanos / 1e9);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("method", method);

@@ -16,12 +16,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The standard routing of a service: request filter (request id, security headers, metrics, access log),
+ * The standard routing of a service: request filter (request id, trace span, security headers, metrics, access log),
  * {@code /health/**}, {@code /metrics}, the service's own routes, a JSON 404 catch-all, and error handlers that turn
  * exceptions into the JSON error body (500 {@code internal_server_error}, never a stack trace).
  *
  * <pre>{@code
- * HttpRouting.Builder routing = ServiceRouting.create(runtime, Map.of("redis", store::ping),
+ * HttpRouting.Builder routing = ServiceRouting.create(service, metrics, tracing, Map.of("redis", store::ping),
  *         api -> api.register("/users", new UserService(store)));
  * }</pre>
  * A service answers 405 for its paths by ending each path's routes with
@@ -34,10 +34,10 @@ public final class ServiceRouting {
     }
 
     /** Builds the routing of {@code service}; {@code api} registers the service's own routes. */
-    public static HttpRouting.Builder create(ServiceInfo service, HttpMetrics metrics, Map<String, HealthCheck> checks,
-                                             Consumer<HttpRouting.Builder> api) {
+    public static HttpRouting.Builder create(ServiceInfo service, HttpMetrics metrics, Tracing tracing,
+                                             Map<String, HealthCheck> checks, Consumer<HttpRouting.Builder> api) {
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new RequestFilter(metrics))
+                .addFilter(new RequestFilter(metrics, tracing))
                 .register("/health", new HealthService(service, checks))
                 .register("/metrics", new MetricsService(metrics))
                 .error(HttpException.class, ServiceRouting::httpError)

@@ -26,9 +26,12 @@ class ServiceLifecycleTest {
         AtomicBoolean closedWhileServing = new AtomicBoolean();
         AtomicBoolean handlerDone = new AtomicBoolean();
         AtomicBoolean closed = new AtomicBoolean();
+        ServiceInfo info = new ServiceInfo("demo", "1");
+        HttpMetrics metrics = new HttpMetrics();
+        Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
         WebServer server = WebServer.builder().port(0).shutdownHook(false)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(ServiceRouting.create(new ServiceInfo("demo", "1"), new HttpMetrics(), Map.of(),
+                .routing(ServiceRouting.create(info, metrics, tracing, Map.of(),
                         api -> api.get("/slow", (req, res) -> {
                             inHandler.countDown();
                             Thread.sleep(500);

@@ -40,8 +40,10 @@ class ServiceRoutingTest {
             Thread.sleep(100);
             return true;
         });
+        HttpMetrics metrics = new HttpMetrics();
+        Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
         server = WebServer.builder().port(0).shutdownHook(false)
-                .routing(ServiceRouting.create(info, new HttpMetrics(), checks, api -> api
+                .routing(ServiceRouting.create(info, metrics, tracing, checks, api -> api
                         .get("/items/{id}", (req, res) -> res.send("item " + req.path().pathParameters().get("id")))
                         .get("/boom", (req, res) -> {
                             throw new IllegalStateException("secret internal detail");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.usersplatform.common.TracingSettings;
 import com.usersplatform.gateway.upstream.UpstreamSettings;
 import io.helidon.config.Config;
 
@@ -20,6 +21,7 @@ import io.helidon.config.Config;
  * @param rateLimitBurst   requests a client may send at once
  * @param rateLimitClients clients tracked at once by the limiter
  * @param bodyLimitBytes   largest request body accepted
+ * @param tracing          OTLP export and sampling ({@code tracing.*}, e.g. {@code TRACING_SAMPLING_RATIO})
  */
 public record GatewayConfig(String version,
                             UpstreamSettings upstream,
@@ -29,7 +31,8 @@ public record GatewayConfig(String version,
                             long rateLimitRps,
                             long rateLimitBurst,
                             int rateLimitClients,
-                            int bodyLimitBytes) {
+                            int bodyLimitBytes,
+                            TracingSettings tracing) {
 
     /** Rejects settings the gateway cannot run with, naming the key. */
     public GatewayConfig {
@@ -72,7 +75,8 @@ public record GatewayConfig(String version,
                 config.get("rate.limit.rps").asLong().orElse(50L),
                 config.get("rate.limit.burst").asLong().orElse(100L),
                 config.get("rate.limit.clients").asInt().orElse(100_000),
-                config.get("body.limit.bytes").asInt().orElse(16_384));
+                config.get("body.limit.bytes").asInt().orElse(16_384),
+                TracingSettings.from(config.get("tracing")));
     }
 
     private static Duration millis(Config node, long defaultMillis) {

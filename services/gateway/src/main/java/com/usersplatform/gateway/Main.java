@@ -1,6 +1,7 @@
 package com.usersplatform.gateway;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.usersplatform.common.HttpMetrics;
@@ -8,6 +9,7 @@ import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
 import com.usersplatform.common.ServiceLifecycle;
 import com.usersplatform.common.ServiceRouting;
+import com.usersplatform.common.Tracing;
 import com.usersplatform.gateway.protection.ApiGuard;
 import com.usersplatform.gateway.protection.ApiKeys;
 import com.usersplatform.gateway.protection.RateLimiter;
@@ -15,6 +17,7 @@ import com.usersplatform.gateway.upstream.UpstreamClient;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /** The API gateway: {@code /api/users/**} guarded and forwarded to the users service, plus health and metrics. */
 public final class Main {
@@ -25,33 +28,62 @@ public final class Main {
     public static void main(String[] args) {
         Config config = Config.create();
         Logs.install(new ServiceInfo("gateway", GatewayConfig.from(config).version()));
-        ServiceLifecycle.started(start(config));
+        Running running = start(config, List.of());
+        ServiceLifecycle.started(running.server(), running.tracing());
     }
 
-    /** Builds and starts the server from {@code config} (the root node; tests pass their own). */
-    public static WebServer start(Config config) {
-        return WebServer.builder()
-                .config(config.get("server"))
-                .shutdownHook(false)
-                .routing(routing(GatewayConfig.from(config)))
-                .build()
-                .start();
+    /**
+     * Builds and starts the server from {@code config} (the root node; tests pass their own).
+     *
+     * @param spanExporters exporters besides the configured ones (tests collect spans in memory)
+     */
+    public static Running start(Config config, List<SpanExporter> spanExporters) {
+        GatewayConfig settings = GatewayConfig.from(config);
+        HttpMetrics metrics = new HttpMetrics();
+        Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
+                settings.tracing(), metrics, spanExporters);
+        try {
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .shutdownHook(false)
+                    .routing(routing(settings, metrics, tracing))
+                    .build()
+                    .start();
+            return new Running(server, tracing);
+        } catch (RuntimeException e) {
+            tracing.close();
+            throw e;
+        }
     }
 
     /** The gateway's routing: standard service routes, the API guard, and the users proxy. */
-    public static HttpRouting.Builder routing(GatewayConfig config) {
-        HttpMetrics metrics = new HttpMetrics();
+    static HttpRouting.Builder routing(GatewayConfig config, HttpMetrics metrics, Tracing tracing) {
         GatewayMetrics gatewayMetrics = new GatewayMetrics(metrics);
-        UpstreamClient users = new UpstreamClient("users", config.upstream(), gatewayMetrics);
+        UpstreamClient users = new UpstreamClient("users", config.upstream(), gatewayMetrics,
+                tracing.openTelemetry());
         ApiKeys keys = new ApiKeys(config.apiKeysFile(), config.apiKeysRecheck(), Clock.systemUTC());
         RateLimiter limiter = new RateLimiter(config.rateLimitRps(), config.rateLimitBurst(),
                 config.rateLimitClients());
         gatewayMetrics.watch(users);
         gatewayMetrics.watch(limiter);
         gatewayMetrics.watch(keys);
-        return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics,
+        return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics, tracing,
                 Map.of("users", new UsersReadiness(config.upstream().baseUri(), config.readinessTimeout())),
                 api -> api.addFilter(new ApiGuard(keys, limiter))
                         .register("/api", new UsersProxyService(users, config.bodyLimitBytes())));
+    }
+
+    /**
+     * A started gateway.
+     *
+     * @param server  the HTTP server
+     * @param tracing its tracing (flushed and closed after the server stops)
+     */
+    public record Running(WebServer server, Tracing tracing) implements AutoCloseable {
+        /** Stops the server, then exports the remaining spans. */
+        @Override
+        public void close() {
+            ServiceLifecycle.shutdown(server, List.of(tracing));
+        }
     }
 }

@@ -68,4 +68,19 @@ class GatewayConfigTest {
                 () -> withEnvironment(Map.of("UPSTREAM_READ_TIMEOUT_MS", "-1")));
         assertTrue(e.getMessage().contains("upstream.read.timeout.ms"), e.getMessage());
     }
+
+    @Test
+    void tracingComesFromTheSameEnvironmentVariablesAsInUsers() {
+        GatewayConfig config = withEnvironment(Map.of("TRACING_OTLP_ENDPOINT", "http://collector:4318",
+                "TRACING_SAMPLING_RATIO", "0.25", "TRACING_QUEUE_SIZE", "512", "TRACING_LOG_SPANS", "true"));
+        assertEquals(java.util.Optional.of(URI.create("http://collector:4318")), config.tracing().otlpEndpoint());
+        assertEquals(0.25, config.tracing().samplingRatio());
+        assertEquals(512, config.tracing().queueSize());
+        assertTrue(config.tracing().logSpans());
+        assertEquals(java.util.Optional.empty(), withEnvironment(Map.of()).tracing().otlpEndpoint(),
+                "no endpoint by default: nothing exported");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withEnvironment(Map.of("TRACING_SAMPLING_RATIO", "half")));
+        assertTrue(e.getMessage().contains("tracing.sampling.ratio"), e.getMessage());
+    }
 }

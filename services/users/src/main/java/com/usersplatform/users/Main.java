@@ -1,14 +1,19 @@
 package com.usersplatform.users;
 
+import com.usersplatform.common.HealthCheck;
 import com.usersplatform.common.HttpMetrics;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
 import com.usersplatform.common.ServiceLifecycle;
 import com.usersplatform.common.ServiceRouting;
+import com.usersplatform.common.Tracing;
 import com.usersplatform.users.redis.RedisUserStore;
 import com.usersplatform.users.store.UserStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The users service: user CRUD on Redis (port 3001 by default). */
@@ -22,14 +27,21 @@ public final class Main {
     public static void main(String[] args) {
         UsersConfig config = UsersConfig.load(System.getenv());
         Logs.install(new ServiceInfo(SERVICE, config.version()));
-        Running running = start(config);
-        ServiceLifecycle.started(running.server(), running.store());
+        Running running = start(config, List.of());
+        ServiceLifecycle.started(running.server(), running.store(), running.tracing());
     }
 
     /** Connects the store and starts the server (tests call this and {@link Running#close()}). */
     public static Running start(UsersConfig config) {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(UsersConfig)}, also exporting every span to {@code spanExporters} (tests). */
+    public static Running start(UsersConfig config, List<SpanExporter> spanExporters) {
         HttpMetrics metrics = new HttpMetrics();
-        RedisUserStore store = RedisUserStore.connect(config.redis(), metrics);
+        ServiceInfo service = new ServiceInfo(SERVICE, config.version());
+        Tracing tracing = Tracing.create(service, Tracing.Role.INTERNAL, config.tracing(), metrics, spanExporters);
+        RedisUserStore store = RedisUserStore.connect(config.redis(), metrics, tracing.tracer());
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -37,20 +49,24 @@ public final class Main {
                     .shutdownGracePeriod(config.shutdownGracePeriod())
                     .shutdownHook(false)
                     .directHandlers(ServiceRouting.directHandlers())
-                    .routing(routing(new ServiceInfo(SERVICE, config.version()), metrics, store,
-                            config.bodyLimitBytes()))
+                    .routing(routing(service, metrics, tracing, store, config.bodyLimitBytes()))
                     .build()
                     .start();
-            return new Running(server, store);
+            return new Running(server, store, tracing);
         } catch (RuntimeException e) {
             store.close();
+            tracing.close();
             throw e;
         }
     }
 
     /** The full routing of the service over {@code store}. */
-    static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, UserStore store, int bodyLimitBytes) {
-        return ServiceRouting.create(service, metrics, Map.of("redis", store::isReachable), api -> {
+    static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, Tracing tracing, UserStore store,
+                                       int bodyLimitBytes) {
+        Map<String, HealthCheck> readiness = new LinkedHashMap<>();
+        readiness.put("redis", store::isReachable);
+        readiness.put("redis_credentials", store::credentialsFresh);
+        return ServiceRouting.create(service, metrics, tracing, readiness, api -> {
             api.register("/users", new UserService(store, bodyLimitBytes));
             UserService.errorHandlers(api);
         });
@@ -60,13 +76,14 @@ public final class Main {
      * A started service.
      *
      * @param server the HTTP server
-     * @param store  the Redis store (closed after the server stops)
+     * @param store   the Redis store (closed after the server stops)
+     * @param tracing its tracing (remaining spans exported last)
      */
-    public record Running(WebServer server, RedisUserStore store) implements AutoCloseable {
-        /** Stops the server, then closes the store. */
+    public record Running(WebServer server, RedisUserStore store, Tracing tracing) implements AutoCloseable {
+        /** Stops the server, then closes the store and exports the remaining spans. */
         @Override
         public void close() {
-            ServiceLifecycle.shutdown(server, java.util.List.of(store));
+            ServiceLifecycle.shutdown(server, List.of(store, tracing));
         }
     }
 }

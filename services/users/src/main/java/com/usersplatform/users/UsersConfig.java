@@ -1,5 +1,6 @@
 package com.usersplatform.users;
 
+import com.usersplatform.common.TracingSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param version             service version stamped on logs and health
  * @param bodyLimitBytes      largest accepted request body
  * @param redis               Redis connection settings
+ * @param tracing             OTLP export and sampling of spans
  */
 public record UsersConfig(String host, int port, Duration shutdownGracePeriod, String version, int bodyLimitBytes,
-                          RedisConfig redis) {
+                          RedisConfig redis, TracingSettings tracing) {
 
     /** Environment variable to configuration key. */
     public static final Map<String, String> ENVIRONMENT = environmentKeys();
@@ -38,10 +40,24 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
      * @param poolSize          maximum pooled connections
      * @param connectTimeout    TCP/TLS connect timeout
      * @param commandTimeout    per-command socket timeout (also the longest wait for a pooled connection)
+     * @param credentialsStaleGrace how long Redis may refuse the file's credentials (WRONGPASS/NOAUTH on new
+     *                          connections) before readiness reports them stale
      */
     public record RedisConfig(String host, int port, boolean tls, Optional<Path> tlsCaFile,
                               Optional<Path> credentialsFile, Duration credentialsPoll, int poolSize,
-                              Duration connectTimeout, Duration commandTimeout) {
+                              Duration connectTimeout, Duration commandTimeout, Duration credentialsStaleGrace) {
+
+        /** Default of {@code redis.credentials-stale-grace-ms}. */
+        public static final Duration DEFAULT_CREDENTIALS_STALE_GRACE = Duration.ofSeconds(60);
+
+        /** The settings with the default stale-credentials grace. */
+        public RedisConfig(String host, int port, boolean tls, Optional<Path> tlsCaFile,
+                           Optional<Path> credentialsFile, Duration credentialsPoll, int poolSize,
+                           Duration connectTimeout, Duration commandTimeout) {
+            this(host, port, tls, tlsCaFile, credentialsFile, credentialsPoll, poolSize, connectTimeout,
+                    commandTimeout, DEFAULT_CREDENTIALS_STALE_GRACE);
+        }
+
         /** Validates ranges. */
         public RedisConfig {
             require(!host.isBlank(), "redis.host must not be empty");
@@ -50,6 +66,7 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
             require(isPositive(connectTimeout), "redis.connect-timeout-ms must be positive");
             require(isPositive(commandTimeout), "redis.command-timeout-ms must be positive");
             require(isPositive(credentialsPoll), "redis.credentials-poll-ms must be positive");
+            require(isPositive(credentialsStaleGrace), "redis.credentials-stale-grace-ms must be positive");
         }
     }
 
@@ -93,7 +110,10 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                         millis(redis.get("credentials-poll-ms"), 1000),
                         redis.get("pool-size").asInt().orElse(16),
                         millis(redis.get("connect-timeout-ms"), 500),
-                        millis(redis.get("command-timeout-ms"), 500)));
+                        millis(redis.get("command-timeout-ms"), 500),
+                        millis(redis.get("credentials-stale-grace-ms"),
+                                (int) RedisConfig.DEFAULT_CREDENTIALS_STALE_GRACE.toMillis())),
+                TracingSettings.from(config.get("tracing")));
     }
 
     private static Map<String, String> environmentKeys() {
@@ -107,9 +127,15 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
         keys.put("REDIS_TLS_CA_FILE", "redis.tls-ca-file");
         keys.put("REDIS_CREDENTIALS_FILE", "redis.credentials-file");
         keys.put("REDIS_CREDENTIALS_POLL_MS", "redis.credentials-poll-ms");
+        keys.put("REDIS_CREDENTIALS_STALE_GRACE_MS", "redis.credentials-stale-grace-ms");
         keys.put("REDIS_POOL_SIZE", "redis.pool-size");
         keys.put("REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms");
         keys.put("REDIS_COMMAND_TIMEOUT_MS", "redis.command-timeout-ms");
+        keys.put("TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint");
+        keys.put("TRACING_SAMPLING_RATIO", "tracing.sampling.ratio");
+        keys.put("TRACING_QUEUE_SIZE", "tracing.queue.size");
+        keys.put("TRACING_EXPORT_TIMEOUT_MS", "tracing.export.timeout.ms");
+        keys.put("TRACING_LOG_SPANS", "tracing.log.spans");
         return Map.copyOf(keys);
     }
 

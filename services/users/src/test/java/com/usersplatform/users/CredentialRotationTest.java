@@ -39,11 +39,26 @@ class CredentialRotationTest {
     @BeforeEach
     void start() throws IOException {
         redis = RedisServer.start();
-        // the production access string (infra's AwsFoundation): only the service's keys, no dangerous commands
+        credentials = createAppUser(redis, dir);
+    }
+
+    /**
+     * The app user with the production access string (infra's AwsFoundation: only the service's keys, no dangerous
+     * commands) and password-1, and its credentials file in {@code dir}; returns the file.
+     */
+    static Path createAppUser(RedisServer redis, Path dir) throws IOException {
         redis.command("ACL", "SETUSER", USER, "on", ">password-1", "~{users}:*", "-@all", "+@read", "+@write",
                 "+@scripting", "+@connection", "-@dangerous");
-        credentials = dir.resolve("redis-credentials.json");
-        writeCredentials("password-1");
+        Path file = dir.resolve("redis-credentials.json");
+        writeCredentials(file, "password-1");
+        return file;
+    }
+
+    /** Replaces the credentials file atomically, as the kubelet swaps a secret volume's files. */
+    static void writeCredentials(Path file, String password) throws IOException {
+        Path temp = Files.writeString(file.resolveSibling("next.json"), Json.write(Map.of("username", USER,
+                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @AfterEach
@@ -71,7 +86,7 @@ class CredentialRotationTest {
             try (Traffic traffic = Traffic.start(users)) {
                 traffic.awaitRequests(50);
                 redis.command("ACL", "SETUSER", USER, ">password-2");
-                writeCredentials("password-2");
+                writeCredentials(credentials, "password-2");
                 Thread.sleep(beforeRemoval.toMillis());
                 redis.command("ACL", "SETUSER", USER, "<password-1");
                 redis.command("CLIENT", "KILL", "USER", USER);
@@ -85,12 +100,6 @@ class CredentialRotationTest {
         }
     }
 
-    private void writeCredentials(String password) throws IOException {
-        Path temp = Files.writeString(dir.resolve("next.json"), Json.write(Map.of("username", USER,
-                "password", password, "user_arn", "arn:aws:elasticache:eu-west-1:123456789012:user:users-app")));
-        Files.move(temp, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /** CLIENT LIST lines of the service's connections (client name {@code users}). */
     private List<String> serviceConnections() {
         return redis.command("CLIENT", "LIST").lines().filter(line -> line.contains(" name=users ")).toList();
@@ -98,10 +107,13 @@ class CredentialRotationTest {
 
     /** Four client threads creating and reading users until closed; records every non-2xx answer. */
     static final class Traffic implements AutoCloseable {
+        private static final AtomicInteger INSTANCES = new AtomicInteger();
         private final UsersHarness users;
+        private final int instance = INSTANCES.incrementAndGet();
         private final ExecutorService threads = Executors.newFixedThreadPool(4);
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger successes = new AtomicInteger();
         private final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
         private Traffic(UsersHarness users) {
@@ -120,8 +132,9 @@ class CredentialRotationTest {
         private void loop(int thread) {
             for (int i = 0; running.get(); i++) {
                 try {
+                    String email = "t" + instance + "-" + thread + "-" + i + "@example.com";
                     HttpResponse<String> created = users.post("/users",
-                            Json.write(Map.of("name", "T", "email", "t" + thread + "-" + i + "@example.com")));
+                            Json.write(Map.of("name", "T", "email", email)));
                     check(created, 201);
                     if (created.statusCode() == 201) {
                         String id = UsersHarness.json(created).get("id").asText();
@@ -137,11 +150,21 @@ class CredentialRotationTest {
             requests.incrementAndGet();
             if (res.statusCode() != expected) {
                 failures.add(res.statusCode() + " " + res.body());
+            } else {
+                successes.incrementAndGet();
             }
         }
 
         int requests() {
             return requests.get();
+        }
+
+        int successes() {
+            return successes.get();
+        }
+
+        int failures() {
+            return failures.size();
         }
 
         void awaitRequests(int count) throws InterruptedException {

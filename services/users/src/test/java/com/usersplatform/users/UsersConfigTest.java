@@ -34,13 +34,14 @@ class UsersConfigTest {
                 Map.entry("REDIS_PORT", "6380"), Map.entry("REDIS_TLS", "true"),
                 Map.entry("REDIS_TLS_CA_FILE", "/etc/ca.pem"), Map.entry("REDIS_CREDENTIALS_FILE", "/secrets/redis"),
                 Map.entry("REDIS_CREDENTIALS_POLL_MS", "2000"), Map.entry("REDIS_POOL_SIZE", "32"),
-                Map.entry("REDIS_CONNECT_TIMEOUT_MS", "250"), Map.entry("REDIS_COMMAND_TIMEOUT_MS", "750")));
+                Map.entry("REDIS_CONNECT_TIMEOUT_MS", "250"), Map.entry("REDIS_COMMAND_TIMEOUT_MS", "750"),
+                Map.entry("REDIS_CREDENTIALS_STALE_GRACE_MS", "5000")));
         assertEquals(4001, config.port());
         assertEquals("1.2.3", config.version());
         assertEquals(1024, config.bodyLimitBytes());
         assertEquals(new UsersConfig.RedisConfig("cache.internal", 6380, true, Optional.of(Path.of("/etc/ca.pem")),
                 Optional.of(Path.of("/secrets/redis")), Duration.ofMillis(2000), 32,
-                Duration.ofMillis(250), Duration.ofMillis(750)), config.redis());
+                Duration.ofMillis(250), Duration.ofMillis(750), Duration.ofSeconds(5)), config.redis());
     }
 
     @Test
@@ -52,5 +53,22 @@ class UsersConfigTest {
         assertTrue(e.getMessage().contains("redis.port"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("REDIS_TLS", "yes")));
         assertTrue(e.getMessage().contains("redis.tls"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> UsersConfig.load(Map.of("REDIS_CREDENTIALS_STALE_GRACE_MS", "0")));
+        assertTrue(e.getMessage().contains("redis.credentials-stale-grace-ms"), e.getMessage());
+    }
+
+    @Test
+    void tracingComesFromTheSameEnvironmentVariablesAsInTheGateway() {
+        UsersConfig config = UsersConfig.load(Map.of("TRACING_OTLP_ENDPOINT", "http://collector:4318",
+                "TRACING_SAMPLING_RATIO", "0.25", "TRACING_EXPORT_TIMEOUT_MS", "3000"));
+        assertEquals(Optional.of(java.net.URI.create("http://collector:4318")), config.tracing().otlpEndpoint());
+        assertEquals(0.25, config.tracing().samplingRatio());
+        assertEquals(Duration.ofMillis(3000), config.tracing().exportTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UsersConfig.load(Map.of("TRACING_SAMPLING_RATIO", "1.5")));
+        assertTrue(e.getMessage().contains("tracing.sampling.ratio"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("TRACING_LOG_SPANS", "yes")));
+        assertTrue(e.getMessage().contains("tracing.log.spans"), e.getMessage());
     }
 }

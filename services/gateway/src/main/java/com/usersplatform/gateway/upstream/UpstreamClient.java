@@ -18,17 +18,30 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.helidon.common.uri.UriInfo;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientUri;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.RuntimeUnknownHostException;
 import io.helidon.webclient.api.WebClient;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 
 /**
  * Forwards requests to the users service over Helidon's WebClient, inside a circuit breaker (outer) and a retry
  * (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx answers count
- * as breaker failures; 2xx-4xx answers come back unchanged.
+ * as breaker failures; 2xx-4xx answers come back unchanged. Each forwarded request is one client span (breaker
+ * state at the start as an attribute, each retry as an event) whose W3C trace context goes to the users service.
  */
 public final class UpstreamClient {
     /** Response headers that describe the connection or framing, not the resource: never copied. */
@@ -43,16 +56,32 @@ public final class UpstreamClient {
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final UpstreamObserver observer;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    // Client span attributes (https://opentelemetry.io/docs/specs/semconv/http/http-spans/#http-client-span).
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("server.address");
+    private static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<String> PEER = AttributeKey.stringKey("peer.service");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final AttributeKey<String> BREAKER_STATE = AttributeKey.stringKey("circuit_breaker.state");
+    private static final AttributeKey<Long> RETRY_ATTEMPT = AttributeKey.longKey("retry.attempt");
 
     /**
      * @param service  name of the upstream service (metrics label, messages)
      * @param settings timeouts, retry and breaker settings
      * @param observer told the outcome and duration of every forwarded request
+     * @param telemetry tracer and propagators for the client span
      */
-    public UpstreamClient(String service, UpstreamSettings settings, UpstreamObserver observer) {
+    public UpstreamClient(String service, UpstreamSettings settings, UpstreamObserver observer,
+                          OpenTelemetry telemetry) {
         this.service = service;
         this.settings = settings;
         this.observer = observer;
+        this.tracer = telemetry.getTracer("upstream");
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.base = UriInfo.builder()
                 .scheme(settings.baseUri().getScheme())
                 .host(settings.baseUri().getHost())
@@ -81,6 +110,10 @@ public final class UpstreamClient {
                 .waitDuration(settings.retryBackoff())
                 .retryOnException(e -> e instanceof UpstreamFailure f && f.kind() == UpstreamFailure.Kind.UNAVAILABLE)
                 .build());
+        // Retry events are published on the calling thread, before its back-off wait: the client span is current.
+        retry.getEventPublisher().onRetry(event -> Span.current().addEvent("retry", Attributes.of(
+                RETRY_ATTEMPT, (long) event.getNumberOfRetryAttempts(),
+                ERROR_TYPE, event.getLastThrowable() instanceof UpstreamFailure f ? f.kind().code() : "error")));
     }
 
     /**
@@ -91,7 +124,15 @@ public final class UpstreamClient {
     public UpstreamResponse forward(UpstreamRequest request) {
         long start = System.nanoTime();
         int status = 0;
-        try {
+        Span span = tracer.spanBuilder(request.method().text())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(METHOD, request.method().text())
+                .setAttribute(ADDRESS, base.host())
+                .setAttribute(PORT, (long) base.port())
+                .setAttribute(PEER, service)
+                .setAttribute(BREAKER_STATE, breaker.getState().name().toLowerCase(Locale.ROOT))
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             Supplier<UpstreamResponse> call = () -> send(request);
             if (request.idempotent()) {
                 call = Retry.decorateSupplier(retry, call);
@@ -109,13 +150,23 @@ public final class UpstreamClient {
                     service + " service failed with status " + status, null);
         } catch (CallNotPermittedException e) {
             status = UpstreamFailure.Kind.UNAVAILABLE.status();
+            span.setAttribute(ERROR_TYPE, "circuit_open");
             throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
                     service + " service unavailable (circuit open)", e);
         } catch (UpstreamFailure e) {
             status = e.kind().status();
+            span.setAttribute(ERROR_TYPE, e.kind().code());
             throw e;
         } finally {
-            observer.completed(service, request.method().text(), status, System.nanoTime() - start);
+            try (Scope ignored = span.makeCurrent()) {
+                observer.completed(service, request.method().text(), status, System.nanoTime() - start);
+            }
+            // The status the gateway answers with: users' own, or the one its failure maps to (error.type says which).
+            span.setAttribute(STATUS, (long) status);
+            if (status >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
         }
     }
 
@@ -136,6 +187,8 @@ public final class UpstreamClient {
                 .build());
         HttpClientRequest http = client.method(request.method()).uri(uri);
         request.headers().forEach(http::header);
+        propagator.inject(Context.current(), http,
+                (carrier, name, value) -> carrier.header(HeaderValues.create(HeaderNames.create(name), value)));
         try (HttpClientResponse response = request.body().length == 0 ? http.request() : http.submit(request.body())) {
             // A HEAD answer announces a length but carries no body: never read one.
             boolean hasBody = !request.method().equals(Method.HEAD) && response.entity().hasEntity();

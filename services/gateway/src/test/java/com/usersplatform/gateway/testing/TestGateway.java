@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import com.usersplatform.gateway.Main;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import io.helidon.webserver.WebServer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
  * A real gateway server on a free 127.0.0.1 port, configured through the same keys as production
@@ -27,17 +28,23 @@ public final class TestGateway implements AutoCloseable {
     /** The key every test gateway accepts at start. */
     public static final String KEY = "test-key-0123456789";
 
-    private final WebServer server;
+    private final Main.Running running;
     private final Path keysFile;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private TestGateway(WebServer server, Path keysFile) {
-        this.server = server;
+    private TestGateway(Main.Running running, Path keysFile) {
+        this.running = running;
         this.keysFile = keysFile;
     }
 
     /** Starts a gateway in front of {@code usersUrl}; {@code overrides} are config keys, e.g. rate.limit.rps. */
     public static TestGateway start(String usersUrl, Map<String, String> overrides) {
+        return start(usersUrl, overrides, List.of());
+    }
+
+    /** As {@link #start(String, Map)}, also exporting every span to {@code spanExporters}. */
+    public static TestGateway start(String usersUrl, Map<String, String> overrides,
+                                    List<SpanExporter> spanExporters) {
         try {
             Path keys = Files.createTempFile("gateway-keys", ".txt");
             Files.writeString(keys, "# test keys\n" + sha256Hex(KEY) + "\n");
@@ -56,7 +63,7 @@ public final class TestGateway implements AutoCloseable {
                     .disableSystemPropertiesSource()
                     .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
                     .build();
-            return new TestGateway(Main.start(config), keys);
+            return new TestGateway(Main.start(config, spanExporters), keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +80,12 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return running.server().port();
+    }
+
+    /** Exports every ended span now. */
+    public void flushSpans() {
+        running.tracing().flush();
     }
 
     public Path keysFile() {
@@ -120,7 +132,7 @@ public final class TestGateway implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop();
+        running.close();
         Files.deleteIfExists(keysFile);
     }
 }

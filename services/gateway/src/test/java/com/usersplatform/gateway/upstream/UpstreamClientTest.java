@@ -16,6 +16,17 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +81,7 @@ class UpstreamClientTest {
     @Test
     void forwardsMethodPathQueryHeadersAndBodyUnchanged() {
         UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
-                (s, m, c, n) -> { });
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
         UpstreamResponse response = client.forward(request(Method.PUT, UpstreamPaths.child("/users", "a/b c"),
                 "limit=5&offset=10&q=x%20y%26z", "{\"name\":\"A\"}"));
         assertEquals(200, response.status());
@@ -88,7 +99,7 @@ class UpstreamClientTest {
     @Test
     void passesClientErrorsThroughAndMapsServerErrorsTo502() {
         UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
-                (s, m, c, n) -> { });
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
         assertEquals(409, client.forward(request(Method.POST, "/users/status-409", "", "{}")).status());
         assertEquals(503, client.forward(request(Method.GET, "/users/status-503", "", "")).status());
         UpstreamFailure failure = assertThrows(UpstreamFailure.class,
@@ -99,7 +110,7 @@ class UpstreamClientTest {
     @Test
     void usersOwn503sPassThroughAndNeverOpenTheBreakerButOther5xxDo() {
         UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
-                (s, m, c, n) -> { });
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
         for (int i = 0; i < 12; i++) {
             assertEquals(503, client.forward(request(Method.GET, "/users/status-503", "", "")).status());
         }
@@ -113,7 +124,7 @@ class UpstreamClientTest {
     @Test
     void largePagesArriveWhole() {
         UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
-                (s, m, c, n) -> { });
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
         UpstreamResponse response = client.forward(request(Method.GET, "/users/big", "", ""));
         assertEquals(200, response.status());
         assertEquals(2 + 11 * 60_000 + 2, response.body().length);
@@ -123,7 +134,7 @@ class UpstreamClientTest {
     void hungUpstreamTimesOutWithinTheReadTimeout() throws Exception {
         try (SilentServer silent = new SilentServer()) {
             UpstreamClient client = new UpstreamClient("users", settings(silent.port(), Duration.ofMillis(300)),
-                    (s, m, c, n) -> { });
+                    (s, m, c, n) -> { }, OpenTelemetry.noop());
             long start = System.nanoTime();
             UpstreamFailure failure = assertThrows(UpstreamFailure.class,
                     () -> client.forward(request(Method.GET, "/users", "", "")));
@@ -140,7 +151,7 @@ class UpstreamClientTest {
         int port = FreePort.find();
         AtomicInteger observed = new AtomicInteger();
         UpstreamClient client = new UpstreamClient("users", settings(port, Duration.ofSeconds(1)),
-                (s, m, c, n) -> observed.incrementAndGet());
+                (s, m, c, n) -> observed.incrementAndGet(), OpenTelemetry.noop());
         UpstreamFailure failure = assertThrows(UpstreamFailure.class,
                 () -> client.forward(request(Method.POST, "/users", "", "{}")));
         assertEquals(UpstreamFailure.Kind.UNAVAILABLE, failure.kind());
@@ -167,4 +178,26 @@ class UpstreamClientTest {
         }
     }
 
+
+    @Test
+    void clientSpanRecordsEachRetryAsAnEventAndTheBreakerState() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetry telemetry = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        UpstreamClient client = new UpstreamClient("users", settings(FreePort.find(), Duration.ofSeconds(1)),
+                (s, m, c, n) -> { }, telemetry);
+        assertThrows(UpstreamFailure.class, () -> client.forward(request(Method.GET, "/users", "", "")));
+        SpanData span = spans.getFinishedSpanItems().getFirst();
+        assertEquals(SpanKind.CLIENT, span.getKind());
+        assertEquals("GET", span.getName());
+        assertEquals("closed", span.getAttributes().get(AttributeKey.stringKey("circuit_breaker.state")));
+        assertEquals("upstream_unavailable", span.getAttributes().get(AttributeKey.stringKey("error.type")));
+        List<EventData> retries = span.getEvents();
+        assertEquals(List.of("retry", "retry"), retries.stream().map(EventData::getName).toList(),
+                "3 attempts = 2 retries");
+        assertEquals(2L, retries.get(1).getAttributes().get(AttributeKey.longKey("retry.attempt")));
+    }
 }

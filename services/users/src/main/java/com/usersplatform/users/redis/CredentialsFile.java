@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,13 +25,23 @@ import redis.clients.jedis.RedisCredentials;
  * (so Kubernetes secret-volume updates, which swap symlinks, are seen) and on demand after WRONGPASS/NOAUTH. An
  * unreadable or invalid file keeps the last good credentials. Every new connection authenticates with
  * {@link #get()}, so rotation needs no restart.
+ *
+ * <p>When Redis refuses the credentials ({@link #rejected()}), they are <em>stale</em>: the file is re-read with
+ * backoff ({@value #FIRST_REREAD_MS} ms, doubling up to {@value #MAX_REREAD_MS} ms) until its content changes or a
+ * new connection authenticates again ({@link #accepted()}).
  */
 final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CredentialsFile.class.getName());
+    static final long FIRST_REREAD_MS = 100;
+    static final long MAX_REREAD_MS = 2000;
+    private static final long FRESH = 0;
+
     private final Path path;
     private final ScheduledExecutorService poller;
     private volatile String content;
     private volatile RedisCredentials credentials;
+    /** {@link System#nanoTime()} when Redis first refused the current credentials, or {@link #FRESH}. */
+    private final AtomicLong refusedSince = new AtomicLong(FRESH);
 
     private CredentialsFile(Path path) {
         this.path = path;
@@ -82,6 +94,8 @@ final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable
             boolean first = credentials == null;
             credentials = new DefaultRedisCredentials(username, password);
             content = text;
+            // New credentials are not known to be refused yet; a refusal of these starts a new stale period.
+            refusedSince.set(FRESH);
             Logs.info(LOG, first ? "redis credentials loaded" : "redis credentials reloaded",
                     Map.of("redis_user", username));
             return true;
@@ -89,6 +103,44 @@ final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable
             LOG.log(Level.WARNING, "Invalid Redis credentials file (need JSON with username and password); "
                     + "keeping the current credentials");
             return credentials != null;
+        }
+    }
+
+    /**
+     * Redis refused the credentials (WRONGPASS/NOAUTH). Starts the backoff re-reads unless they run already.
+     *
+     * @return whether this began a stale period (the caller logs and counts it once)
+     */
+    boolean rejected() {
+        // "| 1" keeps the timestamp distinct from FRESH (0).
+        if (!refusedSince.compareAndSet(FRESH, System.nanoTime() | 1)) {
+            return false;
+        }
+        reread(FIRST_REREAD_MS);
+        return true;
+    }
+
+    /** A new connection authenticated: the credentials work (e.g. the old password was given back). */
+    boolean accepted() {
+        return refusedSince.getAndSet(FRESH) != FRESH;
+    }
+
+    /** How long Redis has been refusing the current credentials; zero while they are not known to be refused. */
+    Duration staleFor() {
+        long since = refusedSince.get();
+        return since == FRESH ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private void reread(long delayMillis) {
+        try {
+            poller.schedule(() -> {
+                reload();
+                if (refusedSince.get() != FRESH) {
+                    reread(Math.min(delayMillis * 2, MAX_REREAD_MS));
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: the service is stopping
         }
     }
 

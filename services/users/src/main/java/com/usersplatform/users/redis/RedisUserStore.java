@@ -7,6 +7,7 @@ import com.usersplatform.users.store.User;
 import com.usersplatform.users.store.UserPage;
 import com.usersplatform.users.store.UserStore;
 import com.usersplatform.common.HttpMetrics;
+import io.opentelemetry.api.trace.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,9 +40,12 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
         this.redis = redis;
     }
 
-    /** Connects lazily (Redis may be down at start-up) and registers the Redis metrics on {@code metrics}. */
-    public static RedisUserStore connect(RedisConfig config, HttpMetrics metrics) {
-        RedisUserStore store = new RedisUserStore(ResilientRedis.connect(config, metrics));
+    /**
+     * Connects lazily (Redis may be down at start-up), registers the Redis metrics on {@code metrics} and traces
+     * each operation with {@code tracer}.
+     */
+    public static RedisUserStore connect(RedisConfig config, HttpMetrics metrics, Tracer tracer) {
+        RedisUserStore store = new RedisUserStore(ResilientRedis.connect(config, metrics, tracer));
         try {
             store.redis.metrics().users(store.redis.run("count", (jedis, retry) -> jedis.zcard(ORDER)));
         } catch (StoreUnavailableException e) {
@@ -118,6 +122,11 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
         } catch (StoreUnavailableException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean credentialsFresh() {
+        return redis.credentialsFresh();
     }
 
     @Override

@@ -35,4 +35,9 @@ public interface UserStore {
 
     /** Whether the store answers now (within its short timeouts). */
     boolean isReachable();
+
+    /** False once the store has refused this service's credentials for longer than a grace (stale credentials). */
+    default boolean credentialsFresh() {
+        return true;
+    }
 }
