@@ -4,10 +4,12 @@ import com.pulumi.core.Output;
 import com.usersplatform.infra.AwsAccount;
 import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.observability.Monitoring;
+import com.usersplatform.infra.workloads.ClusterServices;
 import com.usersplatform.infra.workloads.MetricsServer;
 import com.usersplatform.stacks.DeliveryConfig;
 import com.usersplatform.stacks.StackConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,9 +54,10 @@ public record GithubDeliveryArgs(
     static final List<String> SERVICES = List.of("gateway", "users");
 
     /**
-     * The arguments for a stack's AWS side. Image repositories are named {@code users-platform/<stack>/<service>};
-     * Helm releases live in kube-system (load balancer controller, metrics server), the monitoring namespace and the
-     * External Secrets Operator's.
+     * The arguments for a stack's AWS side. Image repositories are named {@code users-platform/<stack>/<service>}.
+     * Helm releases live in kube-system (load balancer controller, metrics server), the External Secrets Operator's
+     * namespace, the monitoring namespace when the monitoring stack is on, and the services' namespace when the trace
+     * collector is on (delivery.GithubDeliveryTest checks this list against the releases the program makes).
      */
     public static GithubDeliveryArgs from(AwsFoundation aws) {
         StackConfig config = aws.config();
@@ -65,6 +68,17 @@ public record GithubDeliveryArgs(
                 List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn), aws.key().arn,
                 AwsFoundation.rotationFunctionName(prefix),
                 SERVICES.stream().map(service -> StackConfig.PROJECT + "/" + config.stack() + "/" + service).toList(),
-                List.of(MetricsServer.NAMESPACE, Monitoring.NAMESPACE, AwsFoundation.SECRET_READER_NAMESPACE));
+                helmNamespaces(config));
+    }
+
+    private static List<String> helmNamespaces(StackConfig config) {
+        List<String> namespaces = new ArrayList<>(List.of(MetricsServer.NAMESPACE, AwsFoundation.SECRET_READER_NAMESPACE));
+        if (config.observability().monitoringStack()) {
+            namespaces.add(Monitoring.NAMESPACE);
+        }
+        if (config.observability().tracing().enabled()) {
+            namespaces.add(ClusterServices.NAMESPACE);
+        }
+        return List.copyOf(namespaces);
     }
 }

@@ -101,7 +101,14 @@ class GithubDeliveryTest {
         assertEquals(Set.of("kms:Decrypt"), strings(decrypt.get("Action")));
         assertEquals("secretsmanager.eu-west-1.amazonaws.com", decrypt.getAsJsonObject("Condition")
                 .getAsJsonObject("StringEquals").get("kms:ViaService").getAsString());
-        // Helm keeps release state in Secrets of each release's namespace: exactly those namespaces.
+        assertDriftReadsTheHelmReleaseNamespaces(run);
+        // Without the monitoring stack and the trace collector, their namespaces hold no release to read.
+        assertDriftReadsTheHelmReleaseNamespaces(InfraHarness.run("dev", config -> config.put(
+                "users-platform:observability", "{\"monitoringStack\": false, \"tracing\": {\"enabled\": false}}")));
+    }
+
+    /** Helm keeps release state in Secrets of each release's namespace: the drift role reads exactly those. */
+    private static void assertDriftReadsTheHelmReleaseNamespaces(OfflineRun.Result run) {
         Set<String> releaseNamespaces = run.ofType("kubernetes:helm.sh/v3:Release").stream()
                 .map(r -> String.valueOf(r.inputs().get("namespace"))).collect(Collectors.toCollection(TreeSet::new));
         RecordedResource adminView = run.resources().stream()
