@@ -54,7 +54,7 @@ public record GithubDeliveryArgs(
     static final List<String> SERVICES = List.of("gateway", "users");
 
     /**
-     * The arguments for a stack's AWS side. Image repositories are named {@code users-platform/<stack>/<service>}.
+     * The arguments for a stack's AWS side. Image repositories are named {@code users-platform-<stack>/<service>}.
      * Helm releases live in kube-system (load balancer controller, metrics server), the External Secrets Operator's
      * namespace, the monitoring namespace when the monitoring stack is on, and the services' namespace when the trace
      * collector is on (delivery.GithubDeliveryTest checks this list against the releases the program makes).
@@ -67,7 +67,7 @@ public record GithubDeliveryArgs(
                 delivery.githubOidcProviderArn(), aws.account(), aws.cluster().clusterName,
                 List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn), aws.key().arn,
                 AwsFoundation.rotationFunctionName(prefix),
-                SERVICES.stream().map(service -> StackConfig.PROJECT + "/" + config.stack() + "/" + service).toList(),
+                SERVICES.stream().map(service -> prefix + "/" + service).toList(),
                 helmNamespaces(config));
     }
 

@@ -141,8 +141,8 @@ class GithubDeliveryTest {
         OfflineRun.Result run = InfraHarness.run("dev");
         JsonArray statements = statements(policy(run, "github-images").inputs().get("policy"));
         assertEquals(Set.of("ecr:GetAuthorizationToken"), strings(statements.get(0).getAsJsonObject().get("Action")));
-        assertEquals(Set.of("arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/users-platform/dev/gateway",
-                        "arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/users-platform/dev/users"),
+        assertEquals(Set.of("arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/users-platform-dev/gateway",
+                        "arn:aws:ecr:eu-west-1:" + ACCOUNT + ":repository/users-platform-dev/users"),
                 strings(statements.get(1).getAsJsonObject().get("Resource")));
         assertTrue(attachments(run, "dev", "images").isEmpty());
     }
