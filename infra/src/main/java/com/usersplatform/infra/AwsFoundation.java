@@ -96,7 +96,7 @@ public record AwsFoundation(
         var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS)), aws);
         new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
-                prefix + "-redis-rotation", ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
+                rotationFunctionName(prefix), ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
                 cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
                 config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
                 rotationPrerequisites(credentials, cache, network)), aws);
@@ -119,6 +119,11 @@ public record AwsFoundation(
         List<Resource> prerequisites = new ArrayList<>(List.of(credentials.seededVersion, cache.replicationGroup));
         prerequisites.addAll(network.privateEgress);
         return prerequisites;
+    }
+
+    /** Name of the stack's rotation Lambda ({@code prefix} is {@code users-platform-<stack>}). */
+    public static String rotationFunctionName(String prefix) {
+        return prefix + "-redis-rotation";
     }
 
     /** Redis primary endpoint as {@code host:port}. */

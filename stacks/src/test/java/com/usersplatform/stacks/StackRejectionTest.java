@@ -129,6 +129,48 @@ class StackRejectionTest {
         assertProblem(problems, "users-platform:workloads.gateway.image.tag", rule);
     }
 
+    /** Values that end up in image references and IAM trust conditions: nothing but the documented shapes. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            workloads: {users: {image: {digest: 'sha256:abc'}}}                  | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'}}} | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'SHA256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF'}}} | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg'}}} | workloads.users.image.digest
+            delivery: {githubRepository: users-platform}                         | delivery.githubRepository
+            delivery: {githubRepository: -owner/repo}                            | delivery.githubRepository
+            delivery: {githubRepository: owner/repo/extra}                       | delivery.githubRepository
+            delivery: {githubRepository: 'owner/re po'}                          | delivery.githubRepository
+            delivery: {githubRepository: 'owner/repo:environment:prod'}          | delivery.githubRepository
+            delivery: {githubRepository: owner/..}                               | delivery.githubRepository
+            """)
+    void rejectsMalformedDigestsAndRepositories(String section, String key) {
+        List<String> problems = problems(write(dir, "identifier", "users-platform:" + section));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("users-platform:" + key + ": must be a "), problems::toString);
+    }
+
+    @Test
+    void aDigestPinsTheImageReference() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "pinned",
+                "users-platform:workloads: {gateway: {image: {repository: registry.example/gw, tag: sha-1, digest: '"
+                        + digest + "'}}}"));
+        assertEquals("registry.example/gw:sha-1@" + digest,
+                config.workloads().gateway().image().reference("ecr.example/gateway"));
+        assertEquals("ecr.example/users:1.0.0", config.workloads().users().image().reference("ecr.example/users"));
+    }
+
+    @Test
+    void rejectsAnOidcProviderArnForAnotherIssuer() {
+        assertProblem(problems(write(dir, "oidc", "users-platform:delivery: {githubOidcProviderArn: "
+                        + "'arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC'}")),
+                "users-platform:delivery.githubOidcProviderArn", "must be the ARN of the IAM OIDC provider");
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "oidc-ok", "users-platform:delivery: "
+                + "{githubRepository: my-org/my.repo_1, githubOidcProviderArn: "
+                + "'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'}"));
+        assertEquals("my-org/my.repo_1", config.delivery().githubRepository());
+    }
+
     @Test
     void rejectsFewerThanTwoAvailabilityZones() {
         assertProblem(problems(write(dir, "az", "users-platform:network: {azCount: 1}")),

@@ -109,7 +109,7 @@ public final class ClusterServices extends ComponentResource {
         // The stack's own ECR repository unless the stack names another registry.
         Output<String> repository = config.image().repository().map(Output::of)
                 .orElseGet(() -> args.imageRepositories().get(service));
-        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image().tag()),
+        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image()),
                 port,
                 new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
                         resources.limits().cpu(), resources.limits().memory()),
