@@ -27,3 +27,29 @@ select_jdk() {
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export ROOT
+
+# Sets STACKS_CLASSPATH to the stacks module's jar and dependencies, building them once and again only when the
+# stacks sources or a pom changed (quiet unless the build fails: exit 2). A STACKS_CLASSPATH already set (the module's
+# own tests) is kept.
+stacks_classpath() {
+  local target="$ROOT/stacks/target"
+  local stamp="$target/validate-stack.stamp"
+  if [[ -z "${STACKS_CLASSPATH:-}" ]]; then
+    # Build once, and again only when the stacks sources or a pom changed since the last build.
+    if [[ ! -f "$stamp" || ! -f "$target/stacks.jar" || ! -f "$target/classpath.txt" ]] \
+       || [[ -n "$(find "$ROOT/stacks/src/main" "$ROOT/stacks/pom.xml" "$ROOT/pom.xml" -newer "$stamp" -print -quit)" ]]; then
+      # Quiet unless the build fails, so the output stays one line per problem.
+      local log
+      log=$(mktemp)
+      if ! (cd "$ROOT" && ./mvnw -q -B -pl stacks -am package -DskipTests) >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "error: building stacks/ failed" >&2
+        exit 2
+      fi
+      rm -f "$log"
+      touch "$stamp"
+    fi
+    STACKS_CLASSPATH="$target/stacks.jar:$(cat "$target/classpath.txt")"
+  fi
+}

@@ -35,9 +35,13 @@ public final class App {
         ctx.export("kubeconfig", aws.cluster().kubeconfig);
         ctx.export("redisEndpoint", aws.redisEndpoint());
         ctx.export("secretArn", aws.credentials().secretArn);
+        // Read once with `pulumi stack output firstApiKey --show-secrets`; absent when the stack names the hash.
+        aws.credentials().firstApiKey.ifPresent(key -> ctx.export("firstApiKey", key.asSecret()));
         var services = new ClusterServices("k8s", ClusterServicesArgs.from(aws), ComponentResourceOptions.builder()
                 .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("gatewayUrl", services.gatewayUrl);
+        // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
+        ctx.export("imageRepositories", aws.images().all());
     }
 
     /** The one place the program reads configuration. */

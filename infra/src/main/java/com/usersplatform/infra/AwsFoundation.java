@@ -3,6 +3,7 @@ package com.usersplatform.infra;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
@@ -10,6 +11,7 @@ import com.usersplatform.infra.cluster.EksCluster;
 import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
+import com.usersplatform.infra.images.ImageRepositories;
 import com.usersplatform.infra.network.Network;
 import com.usersplatform.infra.network.NetworkArgs;
 import com.usersplatform.infra.secrets.CredentialRotation;
@@ -23,6 +25,7 @@ import com.usersplatform.stacks.ClusterConfig;
 import com.usersplatform.stacks.CacheConfig;
 import com.usersplatform.stacks.StackConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +39,7 @@ import java.util.List;
  * @param cluster      EKS ({@link EksCluster#kubernetesProvider} for every Kubernetes object)
  * @param cache        ElastiCache ({@link Cache#primaryEndpoint}, {@link Cache#PORT}; TLS is required)
  * @param credentials  the Redis credentials secret and the API-key hashes secret (names and ARNs)
+ * @param images       the stack's ECR repositories, one per service
  * @param secretReader the Pod Identity role of the External Secrets Operator's service account
  *                     ({@link PodIdentity#namespace}/{@link PodIdentity#serviceAccount}): reads only those two secrets
  */
@@ -48,6 +52,7 @@ public record AwsFoundation(
         EksCluster cluster,
         Cache cache,
         RedisCredentials credentials,
+        ImageRepositories images,
         PodIdentity secretReader) {
 
     /** Name the users service authenticates to Redis with. */
@@ -65,11 +70,14 @@ public record AwsFoundation(
     /** The rotation function's jar, relative to {@code infra/} (where Pulumi runs the program). */
     public static final String ROTATION_ARTIFACT = "../rotation/target/rotation-lambda.jar";
 
+    /** The services with an image of their own. */
+    public static final List<String> SERVICES = List.of("gateway", "users");
+
     private static final int LOG_RETENTION_DAYS = 90;
 
     /** Creates every AWS component of the stack. */
     public static AwsFoundation create(StackConfig config) {
-        String prefix = StackConfig.PROJECT + "-" + config.stack();
+        String prefix = config.resourcePrefix();
         Provider provider = TaggedAwsProvider.create("aws", config.awsRegion(), config.resourceTags());
         var aws = ComponentResourceOptions.builder().providers(provider).protect(config.production()).build();
         AwsAccount account = AwsAccount.lookup(provider, config.awsRegion());
@@ -77,24 +85,40 @@ public record AwsFoundation(
         var network = new Network("vpc", new NetworkArgs(config.network().cidr(), config.network().subnetLayout(),
                 config.network().natGatewayCount()), aws);
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
-                account.rootPrincipal(), config.production() ? 30 : 7), aws);
+                account.rootPrincipal(), config.production() ? 30 : 7, prefix), aws);
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
 
         String appUserId = prefix + "-" + REDIS_APP_USER;
         var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
                 StackConfig.PROJECT + "/" + config.stack(), key.arn, REDIS_APP_USER,
-                account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays()), aws);
+                account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays(),
+                config.secrets().apiKeyHash()), aws);
         var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS)), aws);
         new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
                 prefix + "-redis-rotation", ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
                 cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
                 config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
-                List.of(credentials.seededVersion, cache.replicationGroup)), aws);
+                rotationPrerequisites(credentials, cache, network)), aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
                 List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
-        return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, secretReader);
+        var images = new ImageRepositories("images", SERVICES, config::imageRepositoryName, key.arn, aws);
+        return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,
+                secretReader);
+    }
+
+    /**
+     * What the rotation schedule waits for besides its own function, permission and security-group rules: Secrets
+     * Manager invokes the function as soon as rotation is configured (the first rotation starts immediately), so the
+     * secret must hold its first version, Redis must exist, and the private subnets must route to the AWS APIs.
+     *
+     * @see <a href="https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_turn-on-for-other.html">Turn on rotation</a>
+     */
+    private static List<Resource> rotationPrerequisites(RedisCredentials credentials, Cache cache, Network network) {
+        List<Resource> prerequisites = new ArrayList<>(List.of(credentials.seededVersion, cache.replicationGroup));
+        prerequisites.addAll(network.privateEgress);
+        return prerequisites;
     }
 
     /** Redis primary endpoint as {@code host:port}. */
@@ -105,9 +129,9 @@ public record AwsFoundation(
     private static EksClusterArgs clusterArgs(String prefix, StackConfig config, Network network, EncryptionKey key) {
         ClusterConfig c = config.cluster();
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
-                c.endpointPublicAccessCidrs(), c.adminPrincipalArns(), key.arn, c.nodeInstanceTypes(),
+                c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS);
+                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress);
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,

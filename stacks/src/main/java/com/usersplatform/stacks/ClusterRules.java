@@ -34,11 +34,23 @@ final class ClusterRules {
                 "at most " + MAX_PUBLIC_CIDRS + " CIDRs (EKS limit)");
         Cidrs.checkList(cluster.endpointPublicAccessCidrs(), cidrs, !production,
                 "0.0.0.0/0 opens the Kubernetes API to the internet; not allowed in production", problems);
+        switch (cluster.endpointMode()) {
+            case PUBLIC_CIDRS -> problems.check(!cluster.endpointPublicAccessCidrs().isEmpty(), cidrs,
+                    "must list at least one CIDR when endpointAccess is publicCidrs");
+            case PRIVATE, PUBLIC_IAM_ONLY -> problems.check(cluster.endpointPublicAccessCidrs().isEmpty(), cidrs,
+                    "must be empty when endpointAccess is " + cluster.endpointMode().configValue()
+                            + " (CIDRs apply only to publicCidrs)");
+        }
         List<String> admins = cluster.adminPrincipalArns();
         for (int i = 0; i < admins.size(); i++) {
-            problems.check(PRINCIPAL_ARN.matcher(admins.get(i)).matches(), PATH + ".adminPrincipalArns[" + i + "]",
-                    "must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>), got '" + admins.get(i) + "'");
+            checkPrincipal(admins.get(i), PATH + ".adminPrincipalArns[" + i + "]", problems);
         }
+        cluster.deployPrincipalArn().ifPresent(arn -> checkPrincipal(arn, PATH + ".deployPrincipalArn", problems));
+    }
+
+    private static void checkPrincipal(String arn, String path, Problems problems) {
+        problems.check(PRINCIPAL_ARN.matcher(arn).matches(), path,
+                "must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>), got '" + arn + "'");
     }
 
     private static void checkInstanceTypes(List<String> types, Problems problems) {

@@ -1,5 +1,8 @@
 package com.usersplatform.stacks;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Secrets Manager settings of the Redis app-user secret (and the gateway's API-key hashes).
  *
@@ -9,11 +12,19 @@ package com.usersplatform.stacks;
  * @param rotationWindowHours hours after the scheduled time within which rotation must run, 1 to 24; shorter
  *        than the rotation interval
  * @param recoveryWindowDays days a deleted secret can still be restored: 0 (delete at once) or 7 to 30
+ * @param apiKeyHash first value of the gateway's API-key secret: the lowercase hex SHA-256 of a key the operator
+ *        holds; unset generates a first key (stack output {@code firstApiKey}, secret) and seeds its hash. Only the
+ *        first {@code up} writes it: operators change the secret afterwards
  */
-public record SecretsConfig(String rotationSchedule, int rotationWindowHours, int recoveryWindowDays) {
+public record SecretsConfig(String rotationSchedule, int rotationWindowHours, int recoveryWindowDays,
+                            Optional<String> apiKeyHash) {
 
-    /** Defaults: rotate every 30 days within a 2-hour window; deleted secrets recoverable for 7 days. */
-    public static final SecretsConfig DEFAULTS = new SecretsConfig("rate(30 days)", 2, 7);
+    /** Defaults: rotate every 30 days within a 2-hour window; deleted secrets recoverable for 7 days; first key generated. */
+    public static final SecretsConfig DEFAULTS = new SecretsConfig("rate(30 days)", 2, 7, Optional.empty());
+
+    public SecretsConfig {
+        Objects.requireNonNull(apiKeyHash, "apiKeyHash");
+    }
 
     /** {@code rotationWindowHours} in the rotation rules' duration syntax, e.g. {@code 2h}. */
     public String rotationWindow() {

@@ -1,9 +1,12 @@
 package com.usersplatform.stacks;
 
+import java.util.regex.Pattern;
+
 /** Rules of {@code users-platform:secrets}: the rotation schedule and window within Secrets Manager's bounds. */
 final class SecretsRules {
 
     private static final String PATH = StackValidator.PREFIX + "secrets";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private SecretsRules() {
     }
@@ -22,6 +25,9 @@ final class SecretsRules {
         } catch (IllegalArgumentException e) {
             problems.rule(PATH + ".rotationSchedule", e.getMessage());
         }
+        secrets.apiKeyHash().ifPresent(hash -> problems.check(SHA256_HEX.matcher(hash).matches(),
+                PATH + ".apiKeyHash", "must be the lowercase hex SHA-256 of a key (64 characters 0-9a-f), as the"
+                        + " gateway reads it"));
         int recovery = secrets.recoveryWindowDays();
         problems.check(recovery == 0 || (recovery >= 7 && recovery <= 30), PATH + ".recoveryWindowDays",
                 "must be 0 (delete at once) or 7 to 30, got " + recovery);

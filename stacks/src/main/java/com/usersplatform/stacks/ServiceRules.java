@@ -12,6 +12,8 @@ final class ServiceRules {
     private static final String INGRESS = StackValidator.PREFIX + "ingress";
     private static final Pattern CERTIFICATE_ARN =
             Pattern.compile("arn:aws(-cn|-us-gov)?:acm:([a-z0-9-]+):\\d{12}:certificate/[0-9a-f-]{36}");
+    /** Route 53 hosted zone ids: upper-case letters and digits, at most 32 characters. */
+    private static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
     private static final Pattern HOSTNAME =
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
@@ -82,7 +84,14 @@ final class ServiceRules {
                     "must be in the stack's region " + region + " (an ALB only uses certificates of its region)");
         });
         problems.check(!production || ingress.tls(), INGRESS + ".certificateArn",
-                "must be set in production (the public endpoint must serve HTTPS)");
+                "must be set in production, or hostedZoneId so the program makes one (the public endpoint must"
+                        + " serve HTTPS)");
+        ingress.hostedZoneId().ifPresent(zone -> {
+            problems.check(HOSTED_ZONE_ID.matcher(zone).matches(), INGRESS + ".hostedZoneId",
+                    "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ, got '" + zone + "'");
+            problems.check(ingress.hostname().isPresent(), INGRESS + ".hostedZoneId",
+                    "needs ingress.hostname (the name the record and the certificate are for)");
+        });
         ingress.hostname().ifPresent(host -> problems.check(HOSTNAME.matcher(host).matches(),
                 INGRESS + ".hostname", "must be a lower-case DNS name such as api.example.com, got '" + host + "'"));
         problems.check(!ingress.allowedSourceCidrs().isEmpty(), INGRESS + ".allowedSourceCidrs",

@@ -50,6 +50,16 @@ public record StackConfig(
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
             WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS);
 
+    /** Prefix of this stack's AWS resource names ({@code users-platform-<stack>}); also the EKS cluster's name. */
+    public String resourcePrefix() {
+        return PROJECT + "-" + stack;
+    }
+
+    /** Name of the stack's own ECR repository of {@code service} (where its image is pushed). */
+    public String imageRepositoryName(String service) {
+        return resourcePrefix() + "/" + service;
+    }
+
     /** {@link #DEFAULTS} for the named stack. */
     public static StackConfig defaults(String stack) {
         StackConfig d = DEFAULTS;

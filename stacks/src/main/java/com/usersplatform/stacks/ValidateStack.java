@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * {@code bin/validate-stack FILE...}: validates stack files with the loader the Pulumi program uses. Prints
  * {@code FILE: ok} per valid file, one {@code FILE: <key path>: <rule>} line per problem on stderr, and exits 1 when
- * any file has a problem (2 on wrong usage).
+ * any file has a problem (2 on wrong usage). Documentation values ({@link DocumentationValues}) are valid: one
+ * {@code FILE: warning: <key path>: ...} line each on stderr, exit 0.
  */
 public final class ValidateStack {
 
@@ -26,6 +27,8 @@ public final class ValidateStack {
         for (String file : files) {
             try {
                 StackConfig config = StackConfigLoader.loadFile(Path.of(file));
+                DocumentationValues.of(config).forEach(value -> err.println(file + ": warning: " + value
+                        + " (fine in an example; bin/preflight refuses it)"));
                 out.println(file + ": ok (stack " + config.stack() + (config.production() ? ", production" : "") + ")");
             } catch (StackConfigException e) {
                 e.problems().forEach(problem -> err.println(file + ": " + problem));

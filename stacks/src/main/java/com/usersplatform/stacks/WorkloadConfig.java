@@ -15,10 +15,10 @@ public record WorkloadConfig(ImageConfig image, ResourcesConfig resources, Autos
     /** Defaults of the users service (port 3001). */
     public static final WorkloadConfig USERS_DEFAULTS = defaultsFor("users");
 
-    /** Image {@code ghcr.io/users-platform/<service>:1.0.0}, 250m/384Mi requested, 1 CPU/512Mi limit, 2–6 replicas. */
+    /** Image tag {@code 1.0.0} from the stack's ECR repository, 250m/384Mi requested, 1 CPU/512Mi limit, 2–6 replicas. */
     private static WorkloadConfig defaultsFor(String service) {
         return new WorkloadConfig(
-                new ImageConfig("ghcr.io/users-platform/" + service, "1.0.0"),
+                new ImageConfig(java.util.Optional.empty(), "1.0.0"),
                 new ResourcesConfig(new ComputeResources("250m", "384Mi"), new ComputeResources("1", "512Mi")),
                 new AutoscalingConfig(2, 6, 70, 80, 300));
     }

@@ -36,9 +36,9 @@ final class WorkloadRules {
     }
 
     private static void checkImage(ImageConfig image, String path, Problems problems) {
-        problems.check(REPOSITORY.matcher(image.repository()).matches(), path + ".repository",
-                "must be an image repository without tag, such as ghcr.io/users-platform/users, got '"
-                        + image.repository() + "'");
+        image.repository().ifPresent(repository -> problems.check(REPOSITORY.matcher(repository).matches(),
+                path + ".repository", "must be an image repository without tag, such as"
+                        + " 123456789012.dkr.ecr.eu-west-1.amazonaws.com/users, got '" + repository + "'"));
         String tag = image.tag();
         if (tag.isBlank()) {
             problems.rule(path + ".tag", "must not be empty (pin a released version)");

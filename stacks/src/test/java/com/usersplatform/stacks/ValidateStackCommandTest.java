@@ -48,6 +48,7 @@ class ValidateStackCommandTest {
         Result good = run("Pulumi.dev.yaml", "Pulumi.prod.yaml");
         assertEquals(0, good.exitCode(), good.stderr());
         assertEquals("Pulumi.dev.yaml: ok (stack dev)\nPulumi.prod.yaml: ok (stack prod, production)\n", good.stdout());
+        assertTrue(good.stderr().lines().allMatch(line -> line.contains(": warning: ")), good.stderr());
 
         Path broken = dir.resolve("Pulumi.prod.yaml");
         String prod = Files.readString(StackFiles.repositoryRoot().resolve("Pulumi.prod.yaml"));
@@ -61,7 +62,7 @@ class ValidateStackCommandTest {
                 broken + ": users-platform:network.azCount: must be at least 2 (EKS and a Multi-AZ cache need two AZs), got 1",
                 broken + ": users-platform:cache.multiAz: must be true in production (a Multi-AZ cache survives the loss of an AZ)",
                 broken + ": users-platform:workloads.gateway.autoscaling.minReplicas: min (13) must be <= max (12)"),
-                bad.stderr().lines().toList());
+                bad.stderr().lines().filter(line -> !line.contains(": warning: ")).toList());
     }
 
     @Test
@@ -69,5 +70,17 @@ class ValidateStackCommandTest {
         Result usage = run();
         assertEquals(2, usage.exitCode());
         assertTrue(usage.stderr().startsWith("usage: bin/validate-stack"), usage.stderr());
+    }
+
+    @Test
+    void warnsAboutDocumentationValuesNamingTheKeyAndStillExitsZero() throws Exception {
+        Result result = run("Pulumi.dev.yaml");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.stderr().lines().anyMatch(line -> line.equals("Pulumi.dev.yaml: warning: users-platform:cluster"
+                + ".endpointPublicAccessCidrs[0]: 203.0.113.0/24 is a documentation range (RFC 5737); no deploy machine"
+                + " has such an address (fine in an example; bin/preflight refuses it)")), result.stderr());
+        assertTrue(result.stderr().lines().anyMatch(line -> line.startsWith("Pulumi.dev.yaml: warning: users-platform:"
+                + "cluster.adminPrincipalArns[0]: account 111122223333 is an AWS documentation example account")),
+                result.stderr());
     }
 }

@@ -176,14 +176,14 @@ public final class EksCluster extends ComponentResource {
                         .build())
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
                 .build(), CustomResourceOptions.builder().parent(this)
-                .dependsOn(with(nodeRole.resources, vpcCni, kubeProxy, podIdentityAgent))
+                .dependsOn(with(with(nodeRole.resources, vpcCni, kubeProxy, podIdentityAgent), args.privateEgress()))
                 // The cluster autoscaler owns the size after creation.
                 .ignoreChanges(List.of("scalingConfig.desiredSize"))
                 .build());
 
         // ---------------------------------------------------------------- Add-ons that need nodes
 
-        addon(name, cluster, "coredns", null, List.of(nodes));
+        var coreDns = addon(name, cluster, "coredns", null, List.of(nodes));
 
         // ---------------------------------------------------------------- Kubernetes provider
 
@@ -199,10 +199,16 @@ public final class EksCluster extends ComponentResource {
                         cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")))
                 .applyValue(t -> Kubeconfig.of(t.t1, t.t2, t.t3, args.region()))
                 .asSecret();
+        // Every Kubernetes object and Helm release goes through this provider, so it waits for what they all need:
+        // the admin access entries (to authenticate), schedulable nodes and in-cluster DNS. Without nodes and CoreDNS,
+        // releases (Helm's wait, 300 s default) and Deployments would time out on a fresh cluster; a managed node group
+        // alone takes several minutes to become ACTIVE.
+        // https://docs.aws.amazon.com/eks/latest/userguide/create-managed-node-group.html
         this.kubernetesProvider = new Provider(name, ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(adminAccess).build());
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(with(adminAccess, nodes, coreDns)).build());
         this.nodeGroup = nodes;
 
         // ---------------------------------------------------------------- Outputs
@@ -211,8 +217,12 @@ public final class EksCluster extends ComponentResource {
     }
 
     private static List<Resource> with(List<Resource> first, Resource... more) {
+        return with(first, List.of(more));
+    }
+
+    private static List<Resource> with(List<Resource> first, List<Resource> more) {
         List<Resource> all = new ArrayList<>(first);
-        all.addAll(List.of(more));
+        all.addAll(more);
         return all;
     }
 

@@ -1,6 +1,7 @@
 package com.usersplatform.infra.cluster;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * @param endpointPublicAccessCidrs {@code List<String>}, default empty: CIDRs admitted to the public API
  *                                  endpoint; empty disables the public endpoint (the private one is always on)
  * @param adminPrincipalArns        {@code List<String>}, default empty: IAM principals given cluster-admin through
- *                                  access entries; must include the identity that runs {@code pulumi up}
+ *                                  access entries; must include the identity that runs {@code pulumi up} (the
+ *                                  cluster is created without creator admin rights)
  * @param kmsKeyArn                 {@code Output<String>}, required: envelope encryption of Kubernetes secrets
  * @param nodeInstanceTypes         {@code List<String>}, required: node group instance types
  * @param capacityType              {@code String}, {@code ON_DEMAND} or {@code SPOT}
@@ -24,6 +26,8 @@ import java.util.List;
  * @param maxNodes                  {@code int}: node group maximum
  * @param nodeDiskSizeGib           {@code int}: encrypted gp3 root volume per node
  * @param logRetentionDays          {@code int}, default 90: retention of the control-plane log group
+ * @param privateEgress             what gives the private subnets their route out (NAT): nodes need it to join the
+ *                                  cluster and pull images, so the node group waits for it
  */
 public record EksClusterArgs(
         String clusterName,
@@ -40,9 +44,11 @@ public record EksClusterArgs(
         int desiredNodes,
         int maxNodes,
         int nodeDiskSizeGib,
-        int logRetentionDays) {
+        int logRetentionDays,
+        List<Resource> privateEgress) {
 
     public EksClusterArgs {
+        privateEgress = List.copyOf(privateEgress);
         endpointPublicAccessCidrs = List.copyOf(endpointPublicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         nodeInstanceTypes = List.copyOf(nodeInstanceTypes);

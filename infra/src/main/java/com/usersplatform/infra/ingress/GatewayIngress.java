@@ -1,5 +1,12 @@
 package com.usersplatform.infra.ingress;
 
+import com.pulumi.aws.elb.ElbFunctions;
+import com.pulumi.aws.elb.inputs.GetHostedZoneIdArgs;
+import com.pulumi.aws.elb.outputs.GetHostedZoneIdResult;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.Ingress;
@@ -17,6 +24,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,22 +57,51 @@ public final class GatewayIngress extends ComponentResource {
         var ingress = new Ingress(name, IngressArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("gateway").namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/name", "gateway", "app.kubernetes.io/part-of", "users-platform"))
-                        .annotations(annotations(args))
+                        .annotations(args.certificateArn().map(arn -> arn.applyValue(a -> annotations(args, Optional.of(a))))
+                                .orElseGet(() -> Output.of(annotations(args, Optional.empty()))))
                         .build())
                 .spec(IngressSpecArgs.builder().ingressClassName(INGRESS_CLASS).rules(rule.build()).build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.controller()).build());
 
         String scheme = args.certificateArn().isPresent() ? "https://" : "http://";
-        this.url = ingress.status().applyValue(status -> status
+        Output<String> albHostname = ingress.status().applyValue(status -> status
                 .flatMap(s -> s.loadBalancer())
                 .flatMap(lb -> lb.ingress().stream().findFirst())
                 .flatMap(IngressLoadBalancerIngress::hostname)
-                .map(host -> scheme + args.hostname().orElse(host))
                 .orElse(""));
+        if (args.hostedZoneId().isPresent() && args.hostname().isPresent()) {
+            var record = aliasRecord(name, args.hostedZoneId().get(), args.hostname().get(), albHostname);
+            this.url = record.fqdn().applyValue(fqdn -> scheme + args.hostname().get());
+        } else {
+            // Nothing creates a DNS record: the URL that answers is the ALB's own name.
+            this.url = albHostname.applyValue(host -> host.isEmpty() ? "" : scheme + host);
+        }
         registerOutputs(Map.of("url", url));
     }
 
-    static Map<String, String> annotations(GatewayIngressArgs args) {
+    /**
+     * The hostname as an alias A record of the ALB. ALBs of a region share one Route 53 zone id, which the
+     * provider's {@code aws.elb.getHostedZoneId} knows (the same table as AWS's endpoint list).
+     *
+     * @see <a href="https://docs.aws.amazon.com/general/latest/gr/elb.html">ELB endpoints and hosted zone ids</a>
+     * @see <a href="https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-elb-load-balancer.html">Alias to an ELB</a>
+     */
+    private Record aliasRecord(String name, String zoneId, String hostname, Output<String> albHostname) {
+        Output<String> albZoneId = ElbFunctions.getHostedZoneId(GetHostedZoneIdArgs.builder().build(),
+                InvokeOptions.builder().parent(this).build()).applyValue(GetHostedZoneIdResult::id);
+        return new Record(name + "-alias", RecordArgs.builder()
+                .zoneId(zoneId)
+                .name(hostname)
+                .type("A")
+                .aliases(RecordAliasArgs.builder()
+                        .name(albHostname)
+                        .zoneId(albZoneId)
+                        .evaluateTargetHealth(true)
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    static Map<String, String> annotations(GatewayIngressArgs args, Optional<String> certificateArn) {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(ANNOTATION + "scheme", "internet-facing");
         annotations.put(ANNOTATION + "target-type", "ip");
@@ -75,7 +112,7 @@ public final class GatewayIngress extends ComponentResource {
         annotations.put(ANNOTATION + "target-group-attributes", "deregistration_delay.timeout_seconds=30");
         annotations.put(ANNOTATION + "load-balancer-attributes",
                 "routing.http.drop_invalid_header_fields.enabled=true,idle_timeout.timeout_seconds=60");
-        args.certificateArn().ifPresentOrElse(arn -> {
+        certificateArn.ifPresentOrElse(arn -> {
             annotations.put(ANNOTATION + "certificate-arn", arn);
             annotations.put(ANNOTATION + "listen-ports", "[{\"HTTP\": 80}, {\"HTTPS\": 443}]");
             annotations.put(ANNOTATION + "ssl-redirect", "443");

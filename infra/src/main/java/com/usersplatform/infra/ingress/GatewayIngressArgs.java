@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param hostname           host the rule answers for; empty answers any host
  * @param allowedSourceCidrs client CIDRs the ALB admits
  * @param controller         the load balancer controller's release: its webhooks must exist before the Ingress
+ * @param hostedZoneId       Route 53 zone that gets the hostname's alias record; empty: no record, and the URL is
+ *                           the ALB's own name
  */
 public record GatewayIngressArgs(Output<String> namespace, Output<String> serviceName, int servicePort,
-                                 Optional<String> certificateArn, Optional<String> hostname,
-                                 List<String> allowedSourceCidrs, Resource controller) {
+                                 Optional<Output<String>> certificateArn, Optional<String> hostname,
+                                 List<String> allowedSourceCidrs, Resource controller, Optional<String> hostedZoneId) {
     public GatewayIngressArgs {
         allowedSourceCidrs = List.copyOf(allowedSourceCidrs);
         if (allowedSourceCidrs.isEmpty()) {

@@ -62,7 +62,15 @@ public final class LoadBalancerController extends ComponentResource {
                 "vpcId", t.t2,
                 "replicaCount", args.replicas(),
                 "serviceAccount", Map.of("create", true, "name", SERVICE_ACCOUNT),
-                "podDisruptionBudget", Map.of("maxUnavailable", 1)));
+                "podDisruptionBudget", Map.of("maxUnavailable", 1),
+                // The chart's default (true) registers mservice.elbv2.k8s.aws, failurePolicy Fail, on every Service
+                // create: while no controller pod is ready, every other chart's and the workloads' Services are
+                // refused ("no endpoints available for service aws-load-balancer-webhook-service",
+                // kubernetes-sigs/aws-load-balancer-controller#3170, #4140). It only defaults
+                // Services of type LoadBalancer to NLBs; this stack has none (ClusterIP + Ingress).
+                // https://github.com/aws/eks-charts/blob/master/stable/aws-load-balancer-controller/templates/webhook.yaml
+                // https://github.com/aws/eks-charts/blob/master/stable/aws-load-balancer-controller/values.yaml
+                "enableServiceMutatorWebhook", false));
         this.release = CHART.install(name, NAMESPACE, false, values,
                 CustomResourceOptions.builder().parent(this).dependsOn(association).build());
 

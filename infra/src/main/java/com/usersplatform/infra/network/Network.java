@@ -23,6 +23,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import com.usersplatform.stacks.SubnetPair;
 
 import java.util.ArrayList;
@@ -47,6 +48,12 @@ public final class Network extends ComponentResource {
     public final Output<List<String>> publicSubnetIds;
     /** Private subnet CIDRs, in AZ order (e.g. for NetworkPolicy egress to ElastiCache). */
     public final List<String> privateSubnetCidrs;
+    /**
+     * The private subnets' route table associations (each through its route table to a NAT gateway): what
+     * anything in the private subnets that calls AWS APIs or pulls images must wait for, since a subnet without
+     * its association uses the VPC's main route table, which has no route out.
+     */
+    public final List<Resource> privateEgress;
 
     public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super("users-platform:network:Network", name, options);
@@ -76,7 +83,7 @@ public final class Network extends ComponentResource {
         List<Subnet> publicSubnets = new ArrayList<>();
         for (SubnetPair pair : args.subnets()) {
             publicSubnets.add(subnet(name + "-public-" + pair.azIndex(), vpc, pair.publicCidr(),
-                    zone(zones, pair.azIndex()), "kubernetes.io/role/elb", publicRoutes));
+                    zone(zones, pair.azIndex()), "kubernetes.io/role/elb", publicRoutes).subnet());
         }
 
         // ---------------------------------------------------------------- NAT gateways
@@ -95,19 +102,23 @@ public final class Network extends ComponentResource {
         // ---------------------------------------------------------------- Private subnets
 
         List<Subnet> privateSubnets = new ArrayList<>();
+        List<Resource> privateEgress = new ArrayList<>();
         for (SubnetPair pair : args.subnets()) {
             String subnetName = name + "-private-" + pair.azIndex();
             var nat = natGateways.get(Math.min(pair.azIndex(), natGateways.size() - 1));
             var routes = routeTable(subnetName, vpc,
                     RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build());
-            privateSubnets.add(subnet(subnetName, vpc, pair.privateCidr(), zone(zones, pair.azIndex()),
-                    "kubernetes.io/role/internal-elb", routes));
+            var subnet = subnet(subnetName, vpc, pair.privateCidr(), zone(zones, pair.azIndex()),
+                    "kubernetes.io/role/internal-elb", routes);
+            privateSubnets.add(subnet.subnet());
+            privateEgress.add(subnet.association());
         }
 
         this.vpcId = vpc.id();
         this.privateSubnetIds = Output.all(privateSubnets.stream().map(Subnet::id).toList());
         this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
         this.privateSubnetCidrs = args.subnets().stream().map(SubnetPair::privateCidr).toList();
+        this.privateEgress = List.copyOf(privateEgress);
 
         // ---------------------------------------------------------------- Outputs
         registerOutputs(Map.of("vpcId", vpcId, "privateSubnetIds", privateSubnetIds, "publicSubnetIds", publicSubnetIds));
@@ -122,7 +133,8 @@ public final class Network extends ComponentResource {
     }
 
     /** A subnet, tagged for the load balancer controller with {@code elbRoleTag}, routed through {@code routes}. */
-    private Subnet subnet(String name, Vpc vpc, String cidr, Output<String> zone, String elbRoleTag, RouteTable routes) {
+    private RoutedSubnet subnet(String name, Vpc vpc, String cidr, Output<String> zone, String elbRoleTag,
+                                RouteTable routes) {
         var child = CustomResourceOptions.builder().parent(this).build();
         var subnet = new Subnet(name, SubnetArgs.builder()
                 .vpcId(vpc.id())
@@ -131,9 +143,12 @@ public final class Network extends ComponentResource {
                 .mapPublicIpOnLaunch(false)
                 .tags(Map.of("Name", name, elbRoleTag, "1"))
                 .build(), child);
-        new RouteTableAssociation(name, RouteTableAssociationArgs.builder()
+        var association = new RouteTableAssociation(name, RouteTableAssociationArgs.builder()
                 .subnetId(subnet.id()).routeTableId(routes.id()).build(), child);
-        return subnet;
+        return new RoutedSubnet(subnet, association);
+    }
+
+    private record RoutedSubnet(Subnet subnet, RouteTableAssociation association) {
     }
 
     private static Output<String> zone(Output<List<String>> zones, int index) {

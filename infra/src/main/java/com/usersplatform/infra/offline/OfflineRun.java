@@ -79,6 +79,7 @@ public final class OfflineRun {
                              Consumer<Context> program, Duration timeout) {
         synchronized (LOCK) {
             StandInMocks mocks = new StandInMocks(config.getOrDefault("aws:region", "us-east-1"));
+            DependencyRecordingMonitor monitor = new DependencyRecordingMonitor(mocks);
             Map<String, RecordedOptions> options = new ConcurrentHashMap<>();
             ResourceTransformation recordOptions = args -> {
                 ResourceOptions declared = args.options();
@@ -92,6 +93,7 @@ public final class OfflineRun {
                                 .resourceTransformations(List.of(recordOptions)).build())
                         .config(config, secretKeys)
                         .mocks(mocks)
+                        .monitorDecorator(standard -> monitor)
                         .build()
                         .runTestAsync(program)
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,7 +102,9 @@ public final class OfflineRun {
                 if (result.exitCode() != 0 || !errors.isEmpty()) {
                     throw new IllegalStateException("program failed for stack " + stack + ": " + errors);
                 }
-                return new Result(mocks.recorded(), resolve(result.outputs()), List.copyOf(errors), Map.copyOf(options));
+                List<RecordedResource> resources = mocks.recorded().stream()
+                        .map(r -> r.withDependsOn(monitor.dependenciesOf(r.type(), r.name()))).toList();
+                return new Result(resources, resolve(result.outputs()), List.copyOf(errors), Map.copyOf(options));
             } catch (TimeoutException e) {
                 throw new IllegalStateException("program did not finish within " + timeout + " for stack " + stack, e);
             } catch (ExecutionException e) {

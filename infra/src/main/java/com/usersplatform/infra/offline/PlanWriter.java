@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code plan.json}: one {@code {"type","name","inputs"}} object per registered resource, sorted by type then
- * name, map keys sorted, integral numbers without a fraction, so the file is byte-identical between runs and diffs
+ * Writes {@code plan.json}: one {@code {"type","name","inputs","dependsOn"}} object per registered resource, sorted by
+ * type then name, map keys sorted, {@code dependsOn} sorted, integral numbers without a fraction, so the file is byte-identical between runs and diffs
  * cleanly in a pull request.
  */
 public final class PlanWriter {
@@ -34,6 +34,7 @@ public final class PlanWriter {
                     entry.put("type", r.type());
                     entry.put("name", r.name());
                     entry.put("inputs", StableJson.sorted(r.inputs(), PlanWriter::leaf));
+                    entry.put("dependsOn", r.dependsOn());
                     entries.add(entry);
                 });
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(entries) + "\n";

@@ -52,6 +52,8 @@ public final class StandInMocks implements Mocks {
                     "userId", "AIDASTANDIN", "id", ACCOUNT_ID);
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "region", region, "id", region);
             case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws");
+            // ALBs of a region share one Route 53 zone id (https://docs.aws.amazon.com/general/latest/gr/elb.html).
+            case "aws:elb/getHostedZoneId:getHostedZoneId" -> Map.of("id", "ZSTANDINALB" + region.replace("-", "").toUpperCase());
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
                     "names", List.of(region + "a", region + "b", region + "c"),
                     "zoneIds", List.of("az1", "az2", "az3"), "id", region);
@@ -84,6 +86,17 @@ public final class StandInMocks implements Mocks {
             }
             case "random:index/randomPassword:RandomPassword" -> out.put("result", "stand-in-password-" + name);
             case "aws:kms/key:Key" -> out.put("keyId", name + "-key-id");
+            case "aws:acm/certificate:Certificate" -> out.put("domainValidationOptions", List.of(Map.of(
+                    "domainName", inputs.get("domainName"),
+                    "resourceRecordName", "_standin." + inputs.get("domainName") + ".",
+                    "resourceRecordType", "CNAME",
+                    "resourceRecordValue", "_standin.acm-validations.aws.")));
+            case "aws:route53/record:Record" -> out.put("fqdn", inputs.get("name"));
+            // The hostname the AWS Load Balancer Controller writes into the Ingress status once the ALB exists.
+            case "kubernetes:networking.k8s.io/v1:Ingress" -> out.put("status", Map.of("loadBalancer", Map.of("ingress",
+                    List.of(Map.of("hostname", "k8s-standin-" + name + "." + region + ".elb.amazonaws.com")))));
+            case "aws:ecr/repository:Repository" -> out.put("repositoryUrl",
+                    ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + inputs.getOrDefault("name", name));
             case "aws:ec2/securityGroup:SecurityGroup" -> out.put("id", "sg-" + name);
             default -> {
                 if (!inputs.containsKey("name")) {

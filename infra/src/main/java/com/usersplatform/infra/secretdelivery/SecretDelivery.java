@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import com.usersplatform.infra.workloads.CustomObject;
 import com.usersplatform.infra.workloads.HelmChart;
 import com.usersplatform.infra.workloads.WorkloadArgs.SecretFile;
@@ -38,6 +39,10 @@ public final class SecretDelivery extends ComponentResource {
     public final SecretFile redisCredentials = REDIS_CREDENTIALS;
     /** What the gateway workload mounts. */
     public final SecretFile apiKeys = API_KEYS;
+    /** The ExternalSecret that writes {@link #redisCredentials}: the users Deployment waits for it. */
+    public final Resource redisCredentialsSync;
+    /** The ExternalSecret that writes {@link #apiKeys}: the gateway Deployment waits for it. */
+    public final Resource apiKeysSync;
 
     public SecretDelivery(String name, SecretDeliveryArgs args, ComponentResourceOptions options) {
         super("users-platform:kubernetes:SecretDelivery", name, options);
@@ -55,21 +60,21 @@ public final class SecretDelivery extends ComponentResource {
                 afterOperator);
 
         var afterStore = CustomResourceOptions.builder().parent(this).dependsOn(store).build();
-        externalSecret(name + "-redis", REDIS_CREDENTIALS, args.redisSecretArn(), args, afterStore);
-        externalSecret(name + "-api-keys", API_KEYS, args.apiKeysSecretArn(), args, afterStore);
+        this.redisCredentialsSync = externalSecret(name + "-redis", REDIS_CREDENTIALS, args.redisSecretArn(), args, afterStore);
+        this.apiKeysSync = externalSecret(name + "-api-keys", API_KEYS, args.apiKeysSecretArn(), args, afterStore);
 
         registerOutputs(Map.of());
     }
 
     /** Syncs a whole Secrets Manager secret string into one key of a Kubernetes Secret. */
-    private static void externalSecret(String resourceName, SecretFile file, Output<String> remoteKey,
+    private static Resource externalSecret(String resourceName, SecretFile file, Output<String> remoteKey,
                                        SecretDeliveryArgs args, CustomResourceOptions options) {
         Output<Map<String, Object>> spec = remoteKey.applyValue(key -> Map.of(
                 "refreshInterval", args.refreshInterval(),
                 "secretStoreRef", Map.of("name", STORE_NAME, "kind", "SecretStore"),
                 "target", Map.of("name", file.secretName(), "creationPolicy", "Owner", "deletionPolicy", "Retain"),
                 "data", List.of(Map.of("secretKey", file.key(), "remoteRef", Map.of("key", key)))));
-        new CustomObject(resourceName, new CustomObject.Args(API_VERSION, "ExternalSecret",
+        return new CustomObject(resourceName, new CustomObject.Args(API_VERSION, "ExternalSecret",
                 meta(file.secretName(), args.namespace()), spec), options);
     }
 

@@ -68,24 +68,25 @@ public final class CredentialRotation extends ComponentResource {
                 .description("Rotation function " + args.functionName() + ": Redis and AWS APIs only, no ingress")
                 .vpcId(args.vpcId())
                 .build(), child);
-        new SecurityGroupEgressRule(name + "-to-redis", SecurityGroupEgressRuleArgs.builder()
+        List<Resource> networkPath = new ArrayList<>();
+        networkPath.add(new SecurityGroupEgressRule(name + "-to-redis", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(securityGroup.id())
                 .referencedSecurityGroupId(args.redisSecurityGroupId())
                 .ipProtocol("tcp").fromPort(Cache.PORT).toPort(Cache.PORT)
                 .description("testSecret logs in to Redis")
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-to-aws-apis", SecurityGroupEgressRuleArgs.builder()
+                .build(), child));
+        networkPath.add(new SecurityGroupEgressRule(name + "-to-aws-apis", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(securityGroup.id())
                 .cidrIpv4("0.0.0.0/0")
                 .ipProtocol("tcp").fromPort(443).toPort(443)
                 .description("HTTPS to the Secrets Manager and ElastiCache APIs through the NAT gateway")
-                .build(), child);
-        new SecurityGroupIngressRule(name + "-redis-from-rotation", SecurityGroupIngressRuleArgs.builder()
+                .build(), child));
+        networkPath.add(new SecurityGroupIngressRule(name + "-redis-from-rotation", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(args.redisSecurityGroupId())
                 .referencedSecurityGroupId(securityGroup.id())
                 .ipProtocol("tcp").fromPort(Cache.PORT).toPort(Cache.PORT)
                 .description("Redis from the rotation function")
-                .build(), child);
+                .build(), child));
 
         // ---------------------------------------------------------------- Permissions
 
@@ -143,8 +144,10 @@ public final class CredentialRotation extends ComponentResource {
 
         // ---------------------------------------------------------------- Schedule
 
+        // Configuring rotation starts the first rotation at once: its function must already reach Redis and the APIs.
         List<Resource> rotationDependencies = new ArrayList<>(args.dependsOn());
         rotationDependencies.add(invokePermission);
+        rotationDependencies.addAll(networkPath);
         new SecretRotation(name, SecretRotationArgs.builder()
                 .secretId(args.secretArn())
                 .rotationLambdaArn(function.arn())

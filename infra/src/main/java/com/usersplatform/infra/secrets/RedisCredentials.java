@@ -10,19 +10,28 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.StableJson;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The secrets the services read, encrypted with the stack's KMS key: the Redis app user's credentials
- * {@code {username, password, user_arn}} (seeded from a generated password; rotated afterwards by Secrets Manager,
- * so Pulumi ignores changes to the stored value), and the gateway's API-key hashes (the value is put by an operator,
- * never by the program, so no key ever passes through Pulumi state).
+ * The secrets the services read, encrypted with the stack's KMS key, each with a first version when {@code up}
+ * finishes (External Secrets cannot sync a secret without one, and the pods would wait forever for their volume):
+ * the Redis app user's credentials {@code {username, password, user_arn}} (seeded from a generated password;
+ * rotated afterwards by Secrets Manager) and the gateway's API-key hashes (seeded with the stack's
+ * {@code secrets.apiKeyHash}, or the hash of a generated first key, {@link #firstApiKey}; operators own the value
+ * afterwards). Pulumi ignores later changes to both values.
  */
 public final class RedisCredentials extends ComponentResource {
 
     /** Length of the generated password (ElastiCache accepts 16 to 128 characters). */
     static final int PASSWORD_LENGTH = 64;
+    /** Length of the generated first API key (letters and digits: about 238 bits). */
+    static final int API_KEY_LENGTH = 40;
 
     /** The initial password of the app user (secret). */
     public final Output<String> initialPassword;
@@ -36,6 +45,8 @@ public final class RedisCredentials extends ComponentResource {
     public final Output<String> apiKeysSecretName;
     /** The seeded secret version, for resources that must wait until the secret holds a value. */
     public final SecretVersion seededVersion;
+    /** The generated first API key (secret), or empty when the stack names the first key's hash. */
+    public final Optional<Output<String>> firstApiKey;
 
     public RedisCredentials(String name, RedisCredentialsArgs args, ComponentResourceOptions options) {
         super("users-platform:secrets:RedisCredentials", name, options);
@@ -68,13 +79,46 @@ public final class RedisCredentials extends ComponentResource {
                 .recoveryWindowInDays(args.recoveryWindowDays())
                 .build(), child);
 
+        Output<String> firstHash;
+        if (args.apiKeyHash().isPresent()) {
+            this.firstApiKey = Optional.empty();
+            firstHash = Output.of(args.apiKeyHash().get());
+        } else {
+            var key = new RandomPassword(name + "-first-api-key", new RandomPassword.Args(API_KEY_LENGTH, false), child);
+            this.firstApiKey = Optional.of(key.result());
+            firstHash = key.result().applyValue(RedisCredentials::sha256Hex);
+        }
+        var apiKeysVersion = new SecretVersion(name + "-api-keys", SecretVersionArgs.builder()
+                .secretId(apiKeys.id())
+                .secretString(firstHash.applyValue(hash -> "# first key, seeded by the first pulumi up\n" + hash + "\n")
+                        .asSecret())
+                .build(), CustomResourceOptions.builder().parent(this)
+                // Operators add and remove keys in the secret: `pulumi up` must never put the first one back.
+                .ignoreChanges(List.of("secretString", "versionStages"))
+                .build());
+
         this.initialPassword = password.result();
-        this.secretArn = secret.arn();
+        // The ARNs resolve only once the first version exists, so whatever reads a secret through its ARN (the
+        // ExternalSecrets, the rotation schedule) waits for a value to read.
+        this.secretArn = afterVersion(secret.arn(), seededVersion);
         this.secretName = secret.name();
-        this.apiKeysSecretArn = apiKeys.arn();
+        this.apiKeysSecretArn = afterVersion(apiKeys.arn(), apiKeysVersion);
         this.apiKeysSecretName = apiKeys.name();
 
         // ---------------------------------------------------------------- Outputs
         registerOutputs(Map.of("secretArn", secretArn, "apiKeysSecretArn", apiKeysSecretArn));
+    }
+
+    private static Output<String> afterVersion(Output<String> arn, SecretVersion version) {
+        return Output.tuple(arn, version.id()).applyValue(t -> t.t1);
+    }
+
+    /** Lowercase hex SHA-256 of the key's UTF-8 bytes: the line format of the gateway's key file. */
+    static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

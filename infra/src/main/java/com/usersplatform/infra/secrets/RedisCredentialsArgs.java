@@ -2,6 +2,8 @@ package com.usersplatform.infra.secrets;
 
 import com.pulumi.core.Output;
 
+import java.util.Optional;
+
 /**
  * Inputs of {@link RedisCredentials}.
  *
@@ -11,7 +13,9 @@ import com.pulumi.core.Output;
  * @param userArn            {@code Output<String>}, required: that user's ARN (stored in the secret for the rotation
  *                           function, and known before the user exists: ARNs are derived from the user id)
  * @param recoveryWindowDays {@code int}, 0 or 7 to 30: days a deleted secret can be restored
+ * @param apiKeyHash         {@code Optional<String>}: the gateway's first accepted key hash (lowercase hex SHA-256);
+ *                           empty generates a first key and seeds its hash
  */
 public record RedisCredentialsArgs(String secretNamePrefix, Output<String> kmsKeyArn, String userName,
-                                   Output<String> userArn, int recoveryWindowDays) {
+                                   Output<String> userArn, int recoveryWindowDays, Optional<String> apiKeyHash) {
 }

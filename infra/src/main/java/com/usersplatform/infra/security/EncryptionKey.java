@@ -40,7 +40,8 @@ public final class EncryptionKey extends ComponentResource {
                 .build(), child);
 
         new Alias(name + "-alias", AliasArgs.builder()
-                .name("alias/" + name)
+                // Alias names are unique per account and region: https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html
+                .name("alias/" + args.alias())
                 .targetKeyId(key.keyId())
                 .build(), child);
 

@@ -9,6 +9,9 @@ import com.pulumi.core.Output;
  * @param accountRootPrincipal {@code Output<String>}, required: {@code arn:aws:iam::<account>:root}; the key policy
  *                            delegates all use of the key to IAM policies of this account (and nothing else)
  * @param deletionWindowDays  {@code int}, 7 to 30: days a scheduled deletion can still be cancelled
+ * @param alias               {@code String}, required: alias name without {@code alias/}; unique per account and
+ *                            region, so it carries the stack (dev and prod may share an account)
  */
-public record EncryptionKeyArgs(String description, Output<String> accountRootPrincipal, int deletionWindowDays) {
+public record EncryptionKeyArgs(String description, Output<String> accountRootPrincipal, int deletionWindowDays,
+                                String alias) {
 }

@@ -7,6 +7,7 @@ import com.usersplatform.infra.ingress.GatewayIngress;
 import com.usersplatform.infra.ingress.GatewayIngressArgs;
 import com.usersplatform.infra.ingress.LoadBalancerController;
 import com.usersplatform.infra.ingress.LoadBalancerControllerArgs;
+import com.usersplatform.infra.ingress.PublicCertificate;
 import com.usersplatform.infra.observability.Monitoring;
 import com.usersplatform.infra.observability.MonitoringArgs;
 import com.usersplatform.infra.observability.TraceCollector;
@@ -20,6 +21,7 @@ import com.usersplatform.stacks.WorkloadConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the two services need in the cluster, built from the stack's records: namespace, secret delivery,
@@ -54,10 +56,10 @@ public final class ClusterServices extends ComponentResource {
                 SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
 
         new MetricsServer(name + "-metrics-server", controllerReplicas, child);
-        var users = new Workload(name + "-users", workload(stack, "users", stack.workloads().users(), USERS_PORT,
-                usersConfig(stack, args), secrets.redisCredentials), child);
-        var gateway = new Workload(name + "-gateway", workload(stack, "gateway", stack.workloads().gateway(),
-                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), child);
+        var users = new Workload(name + "-users", workload(stack, args, "users", stack.workloads().users(), USERS_PORT,
+                usersConfig(stack, args), secrets.redisCredentials), List.of(secrets.redisCredentialsSync), child);
+        var gateway = new Workload(name + "-gateway", workload(stack, args, "gateway", stack.workloads().gateway(),
+                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync), child);
 
         Monitoring monitoring = null;
         if (stack.observability().monitoringStack()) {
@@ -85,19 +87,30 @@ public final class ClusterServices extends ComponentResource {
 
         var controller = new LoadBalancerController(name + "-alb-controller", new LoadBalancerControllerArgs(
                 args.clusterName(), args.vpcId(), stack.awsRegion(), controllerReplicas), child);
+        var edge = stack.ingress();
+        Optional<Output<String>> certificate = edge.certificateArn().map(Output::of);
+        if (certificate.isEmpty() && edge.hostedZoneId().isPresent()) {
+            certificate = Optional.of(new PublicCertificate(name + "-certificate", edge.hostname().orElseThrow(),
+                    edge.hostedZoneId().get(), child).arn);
+        }
         var ingress = new GatewayIngress(name + "-ingress", new GatewayIngressArgs(namespace, gateway.serviceName,
-                GATEWAY_PORT, stack.ingress().certificateArn(), stack.ingress().hostname(),
-                stack.ingress().allowedSourceCidrs(), controller.release), child);
+                GATEWAY_PORT, certificate, edge.hostname(), edge.allowedSourceCidrs(), controller.release,
+                edge.hostedZoneId()), child);
 
         this.gatewayUrl = ingress.url;
         registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
     }
 
-    private WorkloadArgs workload(StackConfig stack, String service, WorkloadConfig config, int port,
+    private WorkloadArgs workload(StackConfig stack, ClusterServicesArgs args, String service, WorkloadConfig config,
+                                  int port,
                                   Output<Map<String, String>> env, WorkloadArgs.SecretFile secretFile) {
         var resources = config.resources();
         var scaling = config.autoscaling();
-        return new WorkloadArgs(service, namespace, config.image().reference(), port,
+        // The stack's own ECR repository unless the stack names another registry.
+        Output<String> repository = config.image().repository().map(Output::of)
+                .orElseGet(() -> args.imageRepositories().get(service));
+        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image().tag()),
+                port,
                 new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
                         resources.limits().cpu(), resources.limits().memory()),
                 new WorkloadArgs.Autoscaling(scaling.minReplicas(), scaling.maxReplicas(), scaling.cpuTargetPercent(),

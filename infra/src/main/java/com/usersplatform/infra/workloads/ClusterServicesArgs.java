@@ -6,6 +6,8 @@ import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.stacks.StackConfig;
 
+import java.util.Map;
+
 /**
  * What {@link ClusterServices} needs: the stack's records plus the AWS side's outputs.
  *
@@ -19,17 +21,20 @@ import com.usersplatform.stacks.StackConfig;
  * @param secretReaderNamespace  {@code String}, required: namespace of the External Secrets Operator's service account
  * @param secretReaderAccount    {@code String}, required: that service account (its Pod Identity reads the two secrets)
  * @param secretReaderIdentity   {@code Resource}, required: the pod identity association the operator waits for
+ * @param imageRepositories      {@code Map<String, Output<String>>}, required: the stack's ECR repository URL per
+ *                               service (used unless the stack names another repository)
  */
 public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName, Output<String> vpcId,
                                   Output<String> redisHost, int redisPort, Output<String> redisSecretArn,
                                   Output<String> apiKeysSecretArn, String secretReaderNamespace,
-                                  String secretReaderAccount, Resource secretReaderIdentity) {
+                                  String secretReaderAccount, Resource secretReaderIdentity,
+                                  Map<String, Output<String>> imageRepositories) {
 
     /** The Kubernetes side's inputs from the AWS side of the same stack. */
     public static ClusterServicesArgs from(AwsFoundation aws) {
         return new ClusterServicesArgs(aws.config(), aws.cluster().clusterName, aws.network().vpcId,
                 aws.cache().primaryEndpoint, Cache.PORT, aws.credentials().secretArn,
                 aws.credentials().apiKeysSecretArn, aws.secretReader().namespace, aws.secretReader().serviceAccount,
-                aws.secretReader());
+                aws.secretReader(), aws.images().urls);
     }
 }

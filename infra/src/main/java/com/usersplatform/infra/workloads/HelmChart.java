@@ -19,6 +19,16 @@ import java.util.Map;
 public record HelmChart(String name, String version, String repository) {
 
     /**
+     * Seconds Helm waits for a release's objects to be ready. The provider's default is 300 s
+     * ({@code defaultTimeoutSeconds} in pulumi-kubernetes {@code provider/pkg/provider/helm_release.go}); on a fresh
+     * cluster the first release also waits for image pulls onto new nodes and, with {@code atomic}, a timeout
+     * uninstalls the release, so the first {@code up} would fail instead of finishing late.
+     *
+     * @see <a href="https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/provider/helm_release.go">helm_release.go</a>
+     */
+    public static final int TIMEOUT_SECONDS = 900;
+
+    /**
      * @param resourceName    Pulumi logical name
      * @param namespace       namespace of the release
      * @param createNamespace whether Helm creates the namespace
@@ -34,6 +44,7 @@ public record HelmChart(String name, String version, String repository) {
                 .namespace(namespace)
                 .createNamespace(createNamespace)
                 .atomic(true)
+                .timeout(TIMEOUT_SECONDS)
                 .values(values)
                 .build(), options);
     }

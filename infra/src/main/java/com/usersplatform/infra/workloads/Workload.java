@@ -32,9 +32,12 @@ import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One service in the cluster: ServiceAccount, ConfigMap, Deployment, ClusterIP Service, HPA (autoscaling/v2) and
@@ -48,6 +51,15 @@ public final class Workload extends ComponentResource {
     public final Map<String, String> podSelector;
 
     public Workload(String name, WorkloadArgs args, ComponentResourceOptions options) {
+        this(name, args, List.of(), options);
+    }
+
+    /**
+     * @param mountedSecretSources what creates the Kubernetes Secret the pods mount (the ExternalSecret): the
+     *                             Deployment waits for it, so its pods do not start before the volume can exist
+     */
+    public Workload(String name, WorkloadArgs args, List<Resource> mountedSecretSources,
+                    ComponentResourceOptions options) {
         super("users-platform:kubernetes:Workload", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.podSelector = Labels.selector(args.name());
@@ -76,7 +88,8 @@ public final class Workload extends ComponentResource {
                                 .build())
                         .template(PodTemplate.build(args, configMapName, podLabels))
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(configMap).build());
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(Stream.concat(Stream.of(configMap), mountedSecretSources.stream()).toList()).build());
 
         var service = new Service(name, ServiceArgs.builder()
                 .metadata(meta(args, args.name()))

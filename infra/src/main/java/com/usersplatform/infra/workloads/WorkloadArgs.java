@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param name         service name, also the Deployment/Service/ServiceAccount name (e.g. {@code users})
  * @param namespace    namespace the workload lives in ({@link AppNamespace#name}, so objects wait for it)
- * @param image        container image reference {@code <repository>:<tag>}; a {@code latest} or missing tag is rejected
+ * @param image        container image reference {@code <repository>:<tag>}, built by {@link #pinnedImage} (which
+ *                     rejects a {@code latest} or missing tag)
  * @param port         container and Service port (gateway 3000, users 3001)
  * @param resources    CPU/memory requests and limits
  * @param autoscaling  HPA bounds, targets and scale-down behaviour
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 public record WorkloadArgs(
         String name,
         Output<String> namespace,
-        String image,
+        Output<String> image,
         int port,
         ContainerResources resources,
         Autoscaling autoscaling,
@@ -39,7 +40,7 @@ public record WorkloadArgs(
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(autoscaling, "autoscaling");
         Objects.requireNonNull(lifecycle, "lifecycle");
-        requirePinnedImage(name, image);
+        Objects.requireNonNull(image, "image");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(name + ".port: must be 1..65535, got " + port);
         }
@@ -51,19 +52,21 @@ public record WorkloadArgs(
         return config.applyValue(TreeMap::new);
     }
 
-    static void requirePinnedImage(String name, String image) {
-        if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException(name + ".image: must be <repository>:<tag>");
+    /**
+     * {@code <repository>:<tag>}, or {@code <repository>@sha256:<hex>} for a digest; the repository may be an output
+     * (an ECR repository the program makes).
+     *
+     * @throws IllegalArgumentException when the tag is missing, blank or {@code latest}
+     */
+    public static Output<String> pinnedImage(String name, Output<String> repository, String tagOrDigest) {
+        if (tagOrDigest == null || tagOrDigest.isBlank()) {
+            throw new IllegalArgumentException(name + ".image: tag missing (must be <repository>:<tag>)");
         }
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        boolean digest = image.contains("@sha256:");
-        if (!digest && colon <= slash) {
-            throw new IllegalArgumentException(name + ".image: tag missing in '" + image + "'");
+        if (tagOrDigest.equals("latest")) {
+            throw new IllegalArgumentException(name + ".image: tag 'latest' is not allowed");
         }
-        if (!digest && image.substring(colon + 1).equals("latest")) {
-            throw new IllegalArgumentException(name + ".image: tag 'latest' is not allowed ('" + image + "')");
-        }
+        String separator = tagOrDigest.startsWith("sha256:") ? "@" : ":";
+        return repository.applyValue(r -> r + separator + tagOrDigest);
     }
 
     /**

@@ -16,18 +16,18 @@ class WorkloadArgsTest {
     private static final WorkloadArgs.Autoscaling SCALING = new WorkloadArgs.Autoscaling(2, 6, 70, 80, 300, 1);
     private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
 
-    private static WorkloadArgs withImage(String image) {
-        return new WorkloadArgs("users", Output.of("ns"), image, 3001, RESOURCES, SCALING, Output.of(Map.of()), null,
-                LIFECYCLE);
+    private static WorkloadArgs withImage(String repository, String tag) {
+        return new WorkloadArgs("users", Output.of("ns"), WorkloadArgs.pinnedImage("users", Output.of(repository), tag),
+                3001, RESOURCES, SCALING, Output.of(Map.of()), null, LIFECYCLE);
     }
 
     @Test
     void imagesMustCarryAPinnedTagOrDigest() {
-        assertDoesNotThrow(() -> withImage("ghcr.io/users-platform/users:1.4.2"));
-        assertDoesNotThrow(() -> withImage("registry:5000/users@sha256:" + "a".repeat(64)));
-        for (String bad : new String[] {"ghcr.io/users-platform/users:latest", "ghcr.io/users-platform/users",
-                "registry:5000/users", "", " "}) {
-            var error = assertThrows(IllegalArgumentException.class, () -> withImage(bad), bad);
+        assertDoesNotThrow(() -> withImage("ghcr.io/users-platform/users", "1.4.2"));
+        assertDoesNotThrow(() -> withImage("registry:5000/users", "sha256:" + "a".repeat(64)));
+        for (String bad : new String[] {"latest", "", " ", null}) {
+            var error = assertThrows(IllegalArgumentException.class, () -> withImage("registry:5000/users", bad),
+                    String.valueOf(bad));
             assertTrue(error.getMessage().startsWith("users.image"), error.getMessage());
         }
     }

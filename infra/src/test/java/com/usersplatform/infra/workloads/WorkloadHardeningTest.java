@@ -86,7 +86,11 @@ class WorkloadHardeningTest {
         assertEquals(Map.of("cpu", resources.limits().cpu(), "memory", resources.limits().memory()),
                 map(container, "resources.limits"));
         String image = string(container, "image");
-        assertEquals(config(run, service).image().reference(), image);
+        var configured = config(run, service).image();
+        // Unless the stack names a registry: the stack's own ECR repository (stand-in account of the offline run).
+        String repository = configured.repository().orElse("123456789012.dkr.ecr." + run.stack().awsRegion()
+                + ".amazonaws.com/users-platform-" + stack + "/" + service);
+        assertEquals(repository + ":" + configured.tag(), image);
         assertFalse(image.endsWith(":latest") || !image.contains(":"), image);
     }
 

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * The accepted API keys, held only as SHA-256 hashes read from a file (one lowercase hex hash per line, blank lines
  * and {@code #} comments ignored). The file is a mounted secret that rotates, so it is re-read when its content
  * changes, checked at most once per {@code recheck} interval. A file that cannot be read or parsed keeps the last
- * good set of keys (an empty set if there never was one): a bad rotation must not lock every client out.
+ * good set of keys (an empty set if there never was one): a bad rotation must not lock every client out. A file
+ * without any hash is valid: the gateway then refuses every API request and says so in its log.
  */
 public final class ApiKeys {
     private static final System.Logger LOG = System.getLogger(ApiKeys.class.getName());
@@ -90,7 +91,13 @@ public final class ApiKeys {
             return;
         }
         snapshot = new Snapshot(content, parse(new String(content, StandardCharsets.UTF_8)), now);
-        LOG.log(System.Logger.Level.INFO, "API key file loaded: " + snapshot.hashes().size() + " key(s)");
+        if (snapshot.hashes().isEmpty()) {
+            // A first deploy seeds the secret with a placeholder until an operator puts a hash there.
+            LOG.log(System.Logger.Level.WARNING, "API key file loaded: no key hash in it, so every /api request is"
+                    + " refused with 401 until a lowercase hex SHA-256 of a key is put in the API-key secret");
+        } else {
+            LOG.log(System.Logger.Level.INFO, "API key file loaded: " + snapshot.hashes().size() + " key(s)");
+        }
     }
 
     private static List<byte[]> parse(String text) {

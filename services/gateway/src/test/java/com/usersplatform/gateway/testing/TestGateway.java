@@ -45,9 +45,19 @@ public final class TestGateway implements AutoCloseable {
     /** As {@link #start(String, Map)}, also exporting every span to {@code spanExporters}. */
     public static TestGateway start(String usersUrl, Map<String, String> overrides,
                                     List<SpanExporter> spanExporters) {
+        return start(usersUrl, overrides, "# test keys\n" + sha256Hex(KEY) + "\n", spanExporters);
+    }
+
+    /** As {@link #start(String, Map)} with {@code keyFileContent} as the API-key file. */
+    public static TestGateway start(String usersUrl, Map<String, String> overrides, String keyFileContent) {
+        return start(usersUrl, overrides, keyFileContent, List.of());
+    }
+
+    private static TestGateway start(String usersUrl, Map<String, String> overrides, String keyFileContent,
+                                     List<SpanExporter> spanExporters) {
         try {
             Path keys = Files.createTempFile("gateway-keys", ".txt");
-            Files.writeString(keys, "# test keys\n" + sha256Hex(KEY) + "\n");
+            Files.writeString(keys, keyFileContent);
             Map<String, String> settings = new HashMap<>(Map.of(
                     "server.port", "0",
                     "server.host", "127.0.0.1",
