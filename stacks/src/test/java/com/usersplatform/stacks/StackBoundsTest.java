@@ -59,10 +59,17 @@ class StackBoundsTest {
             observability: {p99LatencyThresholdMs: 1}            | observability.p99LatencyThresholdMs     |
             observability: {p99LatencyThresholdMs: 60000}        | observability.p99LatencyThresholdMs     |
             observability: {p99LatencyThresholdMs: 60001}        | observability.p99LatencyThresholdMs     | must be between 1 and 60000, got 60001
-            observability: {sloTargetPercent: 89.9}              | observability.sloTargetPercent          | must be at least 90 and below 100
-            observability: {sloTargetPercent: 90}                | observability.sloTargetPercent          |
-            observability: {sloTargetPercent: 99.99}             | observability.sloTargetPercent          |
-            observability: {sloTargetPercent: 100}               | observability.sloTargetPercent          | (100% leaves no error budget), got 100.0
+            observability: {slo: {availabilityPercent: 89.9}}    | observability.slo.availabilityPercent   | must be at least 90 and below 100
+            observability: {slo: {availabilityPercent: 90}}      | observability.slo.availabilityPercent   |
+            observability: {slo: {availabilityPercent: 99.99}}   | observability.slo.availabilityPercent   |
+            observability: {slo: {availabilityPercent: 100}}     | observability.slo.availabilityPercent   | (100% leaves no error budget), got 100.0
+            observability: {slo: {latencyPercent: 89.9}}         | observability.slo.latencyPercent        | must be at least 90 and below 100
+            observability: {slo: {latencyPercent: 90}}           | observability.slo.latencyPercent        |
+            observability: {slo: {latencyPercent: 100}}          | observability.slo.latencyPercent        | (100% leaves no error budget), got 100.0
+            observability: {slo: {windowDays: 6}}                | observability.slo.windowDays            | must be between 7 and 90, got 6
+            observability: {slo: {windowDays: 7}}                | observability.slo.windowDays            |
+            observability: {slo: {windowDays: 90}}               | observability.slo.windowDays            |
+            observability: {slo: {windowDays: 91}}               | observability.slo.windowDays            | must be between 7 and 90, got 91
             observability: {restartThreshold: 0}                 | observability.restartThreshold          | must be between 1 and 100, got 0
             observability: {restartThreshold: 100}               | observability.restartThreshold          |
             observability: {restartThreshold: 101}               | observability.restartThreshold          | must be between 1 and 100, got 101

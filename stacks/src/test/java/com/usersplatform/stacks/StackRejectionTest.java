@@ -68,6 +68,17 @@ class StackRejectionTest {
     }
 
     @Test
+    void rejectsSlosWithoutBudgetOrBetweenBuckets() {
+        List<String> problems = problems(write(dir, "slo", "users-platform:observability: {slo: "
+                + "{availabilityPercent: 100, latencyPercent: 80, latencyThresholdMs: 300, windowDays: 3}}"));
+        String slo = "users-platform:observability.slo.";
+        assertProblem(problems, slo + "availabilityPercent", "below 100 (100% leaves no error budget), got 100.0");
+        assertProblem(problems, slo + "latencyPercent", "must be at least 90");
+        assertProblem(problems, slo + "latencyThresholdMs", "must be one of the services' latency bucket bounds");
+        assertProblem(problems, slo + "windowDays", "3");
+    }
+
+    @Test
     void rejectsMinAboveMaxForReplicasAndNodes() {
         List<String> problems = problems(write(dir, "minmax",
                 "users-platform:workloads: {users: {autoscaling: {minReplicas: 5, maxReplicas: 3}}}",

@@ -67,7 +67,7 @@ public final class ClusterServices extends ComponentResource {
             monitoring = new Monitoring(name + "-monitoring", new MonitoringArgs(namespace,
                     Map.of("gateway", gateway.podSelector, "users", users.podSelector),
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
-                            o.p99LatencyThresholdMs() / 1000.0, o.sloTargetPercent() / 100, o.restartThreshold()),
+                            o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
                     controllerReplicas, stack.production() ? "15d" : "3d"), child);
         }
 
