@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rule of issue 4's acceptance list rejects a stack file with the key path and the rule in the message. */
+/** Every documented validation rule rejects a stack file with the key path and the rule in the message. */
 class StackRejectionTest {
 
     @TempDir

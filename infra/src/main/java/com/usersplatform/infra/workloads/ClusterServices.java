@@ -118,7 +118,7 @@ public final class ClusterServices extends ComponentResource {
                 env, secretFile, LIFECYCLE);
     }
 
-    /** The users service's non-secret settings (TEAM.md contract); credentials come from the mounted file. */
+    /** The users service's non-secret settings (the service's configuration contract); credentials come from the mounted file. */
     private static Output<Map<String, String>> usersConfig(StackConfig stack, ClusterServicesArgs args) {
         return args.redisHost().applyValue(host -> {
             Map<String, String> env = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public record WorkloadArgs(
         SecretFile secretFile,
         Lifecycle lifecycle) {
 
-    /** JVM flags for containers (TEAM.md contract): heap sized from the container memory limit. */
+    /** JVM flags for containers: heap sized from the container memory limit. */
     public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public WorkloadArgs {
