@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Generates the README's settings tables from the record types: key and type by reflection, default from
+ * Generates the settings tables of docs/stacks.md from the record types: key and type by reflection, default from
  * {@link StackConfig#DEFAULTS}, meaning from each record's {@code @param} Javadoc. Fails on an undocumented field.
  */
 final class SettingsTable {
@@ -132,7 +132,7 @@ final class SettingsTable {
             String meaning = meanings.get(component.getName());
             if (meaning == null || meaning.isBlank()) {
                 throw new IllegalStateException(type.getSimpleName() + "." + component.getName()
-                        + " has no @param Javadoc (its meaning goes into the README)");
+                        + " has no @param Javadoc (its meaning goes into docs/stacks.md)");
             }
         }
         return meanings;
