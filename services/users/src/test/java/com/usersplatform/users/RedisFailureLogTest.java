@@ -86,6 +86,31 @@ class RedisFailureLogTest {
     }
 
     @Test
+    void aTimedOutCommandIsNotRetriedOnNewConnections() throws Exception {
+        try (UsersHarness users = UsersHarness.start(redis, Map.of("REDIS_COMMAND_TIMEOUT_MS", "300"))) {
+            String id = users.createUser("Slow", "slow@example.com");
+            long before = connectionsReceived();
+            // Redis stops answering for 1.5 s (as under a long-running command) but still accepts connections.
+            redis.command("CLIENT", "PAUSE", "1500", "ALL");
+            assertError(users.get("/users/" + id), 503, "service_unavailable", null);
+            assertEquals(1, logs.count("WARNING Redis unavailable: JedisConnectionException"), logs.lines()::toString);
+            Thread.sleep(1600);
+            // The test's own two connections (CLIENT PAUSE, this INFO) are the only new ones: a command that may
+            // still run is not sent again on a fresh connection, whose login would only time out as well.
+            assertEquals(before + 2, connectionsReceived(), "connections opened meanwhile");
+            HttpResponse<String> res = await(() -> users.get("/users/" + id), Duration.ofSeconds(5));
+            assertEquals(200, res.statusCode(), res.body());
+        }
+    }
+
+    /** Redis's count of accepted connections ({@code INFO stats}), including the one asking. */
+    private long connectionsReceived() {
+        Matcher m = Pattern.compile("total_connections_received:(\\d+)").matcher(redis.command("INFO", "stats"));
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void refusedCredentialsEndWhenRedisAcceptsThemAgain() throws Exception {
         Path credentials = CredentialRotationTest.createAppUser(redis, dir);
         try (UsersHarness users = UsersHarness.start(redis, Map.of("REDIS_CREDENTIALS_FILE", credentials.toString(),
