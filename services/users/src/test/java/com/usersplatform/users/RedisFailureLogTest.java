@@ -76,6 +76,9 @@ class RedisFailureLogTest {
             assertEquals(200, users.get("/users/" + id).statusCode(), "reads go on at once: no outage");
             String metrics = users.get("/metrics").body();
             assertEquals(1, sample(metrics, "create", "error"), metrics);
+            double errorSeconds = UsersHarness.metric(metrics,
+                    "redis_operation_duration_seconds_sum\\{operation=\"create\",status=\"error\"\\}");
+            assertTrue(errorSeconds > 0 && errorSeconds < 10, "the failed create took " + errorSeconds + " s");
             assertEquals(0, sample(metrics, "get", "rejected"), metrics);
             assertEquals(0, logs.count("WARNING Redis unavailable"), logs.lines()::toString);
 
@@ -128,7 +131,9 @@ class RedisFailureLogTest {
             assertEquals("DOWN", UsersHarness.json(stale).at("/checks/redis_credentials").asText());
             String metrics = users.get("/metrics").body();
             assertEquals(0, sample(metrics, "get", "rejected"), "the outage guard stayed closed: " + metrics);
-            assertTrue(value(metrics, "redis_credentials_rejected_total") >= 3, metrics);
+            assertTrue(UsersHarness.metric(metrics, "redis_credentials_rejected_total") >= 3, metrics);
+            double staleSeconds = UsersHarness.metric(metrics, "redis_credentials_stale_seconds");
+            assertTrue(staleSeconds >= 0.5 && staleSeconds < 60, "stale for " + staleSeconds + " s");
             assertEquals(1, logs.count("WARNING Redis refused the credentials"), logs.lines()::toString);
             assertEquals(1, logs.count("WARNING Redis credentials stale"), logs.lines()::toString);
             assertEquals(0, logs.count("WARNING Redis unavailable"), logs.lines()::toString);
@@ -138,7 +143,7 @@ class RedisFailureLogTest {
             HttpResponse<String> res = await(() -> users.get("/users/" + id), Duration.ofSeconds(5));
             assertEquals(200, res.statusCode(), res.body());
             assertEquals(200, users.get("/health/ready").statusCode());
-            assertEquals(0, value(users.get("/metrics").body(), "redis_credentials_stale_seconds"));
+            assertEquals(0, UsersHarness.metric(users.get("/metrics").body(), "redis_credentials_stale_seconds"));
             assertTrue(logs.count("INFO Redis credentials usable again") >= 1, logs.lines()::toString);
             assertTrue(logs.lines().stream().noneMatch(l -> l.contains("password-")), "a password reached the log");
 
@@ -147,6 +152,9 @@ class RedisFailureLogTest {
             redis.command("CLIENT", "KILL", "USER", USER);
             assertError(users.get("/users/" + id), 503, "service_unavailable", null);
             assertEquals(2, logs.count("WARNING Redis refused the credentials"), logs.lines()::toString);
+            Thread.sleep(600);
+            assertEquals(503, users.get("/health/ready").statusCode());
+            assertEquals(2, logs.count("WARNING Redis credentials stale"), logs.lines()::toString);
         }
     }
 
@@ -164,13 +172,7 @@ class RedisFailureLogTest {
 
     /** {@code redis_operation_duration_seconds_count} of one operation and status, 0 when absent. */
     private static double sample(String metrics, String operation, String status) {
-        return value(metrics, "redis_operation_duration_seconds_count\\{operation=\"" + operation + "\",status=\""
-                + status + "\"\\}");
-    }
-
-    /** The value of the series matching {@code series} (a regex) in Prometheus text, 0 when absent. */
-    private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return UsersHarness.metric(metrics, "redis_operation_duration_seconds_count\\{operation=\"" + operation
+                + "\",status=\"" + status + "\"\\}");
     }
 }
