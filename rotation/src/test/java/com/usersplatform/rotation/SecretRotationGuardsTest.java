@@ -38,6 +38,14 @@ class SecretRotationGuardsTest extends RotationTestBase {
     }
 
     @Test
+    void setSecretBeforeCreateSecretNamesTheMissingValue() {
+        String token = f.secrets.startRotation();
+        RotationException e = assertThrows(RotationException.class, () -> f.step(token, SET_SECRET));
+        assertEquals("secret has no AWSPENDING value for this version", e.getMessage());
+        assertEquals(0, f.users.modifications());
+    }
+
+    @Test
     void setSecretRefusesAPendingVersionForAnotherUserName() {
         refusedAsAnotherUser(Map.of("username", "someone-else", "password", "Other-password-0123456789",
                 "user_arn", RotationFixture.USER_ARN));
