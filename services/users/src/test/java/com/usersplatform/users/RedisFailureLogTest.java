@@ -64,6 +64,25 @@ class RedisFailureLogTest {
     }
 
     @Test
+    void aDemotedPrimaryIsAnOutageUntilPromotedAgain() throws Exception {
+        try (RedisServer other = RedisServer.start(); UsersHarness users = UsersHarness.start(redis)) {
+            users.createUser("Before", "before.readonly@example.com");
+            // A failover demoted the node the endpoint still points at: writes meet READONLY.
+            redis.command("REPLICAOF", other.host(), Integer.toString(other.port()));
+            assertError(users.post("/users", "{\"name\":\"W\",\"email\":\"w.readonly@example.com\"}"), 503,
+                    "service_unavailable", null);
+            assertEquals(1, logs.count("WARNING Redis unavailable: JedisDataException READONLY"),
+                    logs.lines()::toString);
+
+            redis.command("REPLICAOF", "NO", "ONE");
+            HttpResponse<String> res = await(() -> users.post("/users",
+                    "{\"name\":\"W\",\"email\":\"w.readonly@example.com\"}"), Duration.ofSeconds(5));
+            assertEquals(201, res.statusCode(), res.body());
+            assertEquals(1, logs.count("INFO Redis available again"), logs.lines()::toString);
+        }
+    }
+
+    @Test
     void anErrorReplyFailsTheRequestWithoutTrippingTheGuard() {
         try (UsersHarness users = UsersHarness.start(redis)) {
             String id = users.createUser("Before", "before.oom@example.com");
