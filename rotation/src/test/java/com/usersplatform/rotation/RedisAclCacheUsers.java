@@ -68,6 +68,15 @@ final class RedisAclCacheUsers implements CacheUsers, AutoCloseable {
         faults.after(Faults.Operation.SET_PASSWORDS);
     }
 
+    /**
+     * DeleteUser: the user turns {@code deleting} ("Indicates the user status. Can be "active", "modifying" or
+     * "deleting"", https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUser.html) and
+     * stays so for the rest of the test (on AWS it then disappears); ModifyUser is refused meanwhile.
+     */
+    void delete() {
+        status = "deleting";
+    }
+
     /** How many ModifyUser calls were accepted. */
     int modifications() {
         return modifications.get();

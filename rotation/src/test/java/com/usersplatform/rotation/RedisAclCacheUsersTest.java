@@ -43,23 +43,28 @@ class RedisAclCacheUsersTest extends RotationTestBase {
 
     @Test
     void acceptsTheBoundsAndAppliesLateThenIsActive() throws InterruptedException {
-        String shortest = "a".repeat(16);
-        String longest = "!#$%&'()*+-.:;<=>?[\\]^_`{|}~09AZaz".repeat(4).substring(0, 128);
-        f.users.setPasswords(RotationFixture.USER_ID, List.of(shortest, longest));
-        assertEquals("modifying", f.users.status(RotationFixture.USER_ID));
-        assertTrue(f.logsIn(RotationFixture.SEED_PASSWORD), "not applied yet");
-        IllegalStateException busy = assertThrows(IllegalStateException.class,
-                () -> f.users.setPasswords(RotationFixture.USER_ID, List.of(GOOD)));
-        assertTrue(busy.getMessage().startsWith("InvalidUserStateFault"), busy.getMessage());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!CacheUsers.ACTIVE.equals(f.users.status(RotationFixture.USER_ID)) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        // ModifyUser applies after 2 s here, so the checks of the in-between state finish first even on a busy machine.
+        try (RotationFixture slow = new RotationFixture(redisServer(), Duration.ofSeconds(2),
+                RotationFixture.ACTIVE_TIMEOUT)) {
+            String shortest = "a".repeat(16);
+            String longest = "!#$%&'()*+-.:;<=>?[\\]^_`{|}~09AZaz".repeat(4).substring(0, 128);
+            slow.users.setPasswords(RotationFixture.USER_ID, List.of(shortest, longest));
+            assertEquals("modifying", slow.users.status(RotationFixture.USER_ID));
+            assertTrue(slow.logsIn(RotationFixture.SEED_PASSWORD), "not applied yet");
+            IllegalStateException busy = assertThrows(IllegalStateException.class,
+                    () -> slow.users.setPasswords(RotationFixture.USER_ID, List.of(GOOD)));
+            assertTrue(busy.getMessage().startsWith("InvalidUserStateFault"), busy.getMessage());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!CacheUsers.ACTIVE.equals(slow.users.status(RotationFixture.USER_ID))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(CacheUsers.ACTIVE, slow.users.status(RotationFixture.USER_ID));
+            assertTrue(slow.logsIn(shortest));
+            assertTrue(slow.logsIn(longest));
+            assertEquals(false, slow.logsIn(RotationFixture.SEED_PASSWORD));
+            assertEquals(1, slow.users.modifications());
         }
-        assertEquals(CacheUsers.ACTIVE, f.users.status(RotationFixture.USER_ID));
-        assertTrue(f.logsIn(shortest));
-        assertTrue(f.logsIn(longest));
-        assertEquals(false, f.logsIn(RotationFixture.SEED_PASSWORD));
-        assertEquals(1, f.users.modifications());
     }
 
     private void refused(List<String> passwords, String expected) {

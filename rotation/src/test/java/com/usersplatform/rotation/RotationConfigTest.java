@@ -71,6 +71,30 @@ class RotationConfigTest {
                 error(with("EXCLUDE_CHARACTERS", allButDigits)));
     }
 
+    @Test
+    void acceptsEveryRangeAtBothEnds() {
+        Map<String, String> low = with("REDIS_PORT", "1");
+        low.putAll(Map.of("PASSWORD_LENGTH", "16", "USER_ACTIVE_TIMEOUT_SECONDS", "60",
+                "TEST_LOGIN_TIMEOUT_SECONDS", "5", "MIN_PASSWORD_AGE_SECONDS", "0", "REDIS_TIMEOUT_MS", "100",
+                "EXCLUDE_CHARACTERS", " ~"));
+        RotationConfig lowest = RotationConfig.fromEnvironment(low);
+        assertEquals(1, lowest.redisPort());
+        assertEquals(16, lowest.passwordLength());
+        assertEquals(" ~", lowest.excludeCharacters(), "space and tilde are printable ASCII");
+        Map<String, String> high = with("REDIS_PORT", "65535");
+        high.putAll(Map.of("PASSWORD_LENGTH", "128", "USER_ACTIVE_TIMEOUT_SECONDS", "720",
+                "TEST_LOGIN_TIMEOUT_SECONDS", "120", "MIN_PASSWORD_AGE_SECONDS", "86400", "REDIS_TIMEOUT_MS", "60000"));
+        RotationConfig highest = RotationConfig.fromEnvironment(high);
+        assertEquals(65535, highest.redisPort());
+        assertEquals(java.time.Duration.ofSeconds(720), highest.userActiveTimeout());
+        assertEquals("REDIS_PORT must be a whole number from 1 to 65535", error(with("REDIS_PORT", "0")));
+        assertEquals("REDIS_PORT must be a whole number from 1 to 65535", error(with("REDIS_PORT", "65536")));
+        assertEquals("USER_ACTIVE_TIMEOUT_SECONDS must be a whole number from 60 to 720",
+                error(with("USER_ACTIVE_TIMEOUT_SECONDS", "721")));
+        assertEquals("EXCLUDE_CHARACTERS must hold printable ASCII characters only",
+                error(with("EXCLUDE_CHARACTERS", "\u007f")));
+    }
+
     private static Map<String, String> with(String name, String value) {
         Map<String, String> env = new HashMap<>(Map.of("SECRET_ARN", ARN, "REDIS_HOST", "h"));
         env.put(name, value);

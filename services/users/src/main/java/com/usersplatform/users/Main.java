@@ -52,6 +52,10 @@ public final class Main {
                     .routing(routing(service, metrics, tracing, store, config.bodyLimitBytes()))
                     .build()
                     .start();
+            // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
+            if (!server.isRunning()) {
+                throw new IllegalStateException("HTTP server did not start on " + config.host() + ":" + config.port());
+            }
             return new Running(server, store, tracing);
         } catch (RuntimeException e) {
             store.close();

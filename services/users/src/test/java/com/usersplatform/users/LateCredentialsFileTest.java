@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.usersplatform.testing.RedisServer;
+import com.usersplatform.users.redis.LogCapture;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,32 +32,18 @@ class LateCredentialsFileTest {
     Path dir;
     private RedisServer redis;
     private Path credentials;
-    private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logCapture;
 
     @BeforeEach
     void start() throws IOException {
         redis = RedisServer.start();
         credentials = CredentialRotationTest.createAppUser(redis, dir);
-        Logger.getLogger("com.usersplatform.users.redis").addHandler(capture);
+        logCapture = LogCapture.of("com.usersplatform.users.redis");
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("com.usersplatform.users.redis").removeHandler(capture);
+        logCapture.close();
         redis.close();
     }
 
@@ -137,7 +119,7 @@ class LateCredentialsFileTest {
             assertTrue(recovery.compareTo(GRACE) < 0, "recovered " + recovery.toMillis() + " ms after the file");
             assertEquals(200, readyAgain.statusCode(), readyAgain.body());
             assertEquals(0, sample(metricsAfter, "redis_credentials_stale_seconds"));
-            List<String> logs = List.copyOf(logLines);
+            List<String> logs = logCapture.lines();
             assertTrue(logs.stream().anyMatch(l -> l.startsWith("WARNING Redis refused the credentials")),
                     logs::toString);
             assertTrue(logs.stream().anyMatch(l -> l.startsWith("WARNING Redis credentials stale")), logs::toString);

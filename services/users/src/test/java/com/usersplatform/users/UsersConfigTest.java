@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UsersConfigTest {
 
@@ -70,5 +72,53 @@ class UsersConfigTest {
         assertTrue(e.getMessage().contains("tracing.sampling.ratio"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> UsersConfig.load(Map.of("TRACING_LOG_SPANS", "yes")));
         assertTrue(e.getMessage().contains("tracing.log.spans"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "SERVER_PORT, -1, 'server.port must be 0-65535, got -1'",
+        "SERVER_PORT, 65536, 'server.port must be 0-65535, got 65536'",
+        "BODY_LIMIT_BYTES, 0, 'users.body-limit-bytes must be positive, got 0'",
+        "REDIS_PORT, 0, 'redis.port must be 1-65535, got 0'",
+        "REDIS_PORT, 65536, 'redis.port must be 1-65535, got 65536'",
+        "REDIS_POOL_SIZE, 0, 'redis.pool-size must be at least 1, got 0'",
+        "REDIS_CONNECT_TIMEOUT_MS, 0, redis.connect-timeout-ms must be positive",
+        "REDIS_COMMAND_TIMEOUT_MS, 0, redis.command-timeout-ms must be positive",
+        "REDIS_CREDENTIALS_POLL_MS, 0, redis.credentials-poll-ms must be positive",
+        "REDIS_CREDENTIALS_POLL_MS, -5, redis.credentials-poll-ms must be positive",
+        "REDIS_TLS, yes, 'redis.tls must be true or false, got yes'",
+    })
+    void eachRuleRefusesTheFirstValueOutsideIt(String variable, String value, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UsersConfig.load(Map.of(variable, value)));
+        assertEquals("Invalid configuration: " + message, e.getMessage());
+    }
+
+    @Test
+    void acceptsTheEdgesOfEveryRange() {
+        UsersConfig low = UsersConfig.load(Map.of("SERVER_PORT", "0", "BODY_LIMIT_BYTES", "1", "REDIS_PORT", "1",
+                "REDIS_POOL_SIZE", "1", "REDIS_CONNECT_TIMEOUT_MS", "1", "REDIS_COMMAND_TIMEOUT_MS", "1",
+                "REDIS_CREDENTIALS_POLL_MS", "1", "REDIS_CREDENTIALS_STALE_GRACE_MS", "1", "REDIS_TLS", "FALSE"));
+        assertEquals(0, low.port());
+        assertEquals(1, low.bodyLimitBytes());
+        assertEquals(new UsersConfig.RedisConfig("127.0.0.1", 1, false, Optional.empty(), Optional.empty(),
+                Duration.ofMillis(1), 1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)),
+                low.redis());
+        UsersConfig high = UsersConfig.load(Map.of("SERVER_PORT", "65535", "REDIS_PORT", "65535", "REDIS_TLS", "True"));
+        assertEquals(65535, high.port());
+        assertEquals(65535, high.redis().port());
+        assertTrue(high.redis().tls());
+        assertEquals(UsersConfig.RedisConfig.DEFAULT_CREDENTIALS_STALE_GRACE, high.redis().credentialsStaleGrace());
+        assertEquals(Duration.ofMillis(1000), high.redis().credentialsPoll());
+        assertEquals(Duration.ofMillis(500), high.redis().commandTimeout());
+        assertEquals(16, high.redis().poolSize());
+    }
+
+    @Test
+    void anEmptyHostIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UsersConfig.RedisConfig(
+                " ", 6379, false, Optional.empty(), Optional.empty(), Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(1)));
+        assertEquals("Invalid configuration: redis.host must not be empty", e.getMessage());
     }
 }

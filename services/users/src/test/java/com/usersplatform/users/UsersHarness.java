@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A users service started in-process against a real redis-server, and an HTTP client for it. */
 final class UsersHarness implements AutoCloseable {
@@ -94,6 +96,12 @@ final class UsersHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("Not JSON: " + res.body(), e);
         }
+    }
+
+    /** The value of the first series matching {@code series} (a regex) in Prometheus text, 0 when absent. */
+    static double metric(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Override
