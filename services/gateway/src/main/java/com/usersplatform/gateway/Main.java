@@ -49,6 +49,11 @@ public final class Main {
                     .routing(routing(settings, metrics, tracing))
                     .build()
                     .start();
+            // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
+            if (!server.isRunning()) {
+                throw new IllegalStateException("HTTP server did not start on port " + config.get("server.port")
+                        .asInt().orElse(-1));
+            }
             return new Running(server, tracing);
         } catch (RuntimeException e) {
             tracing.close();

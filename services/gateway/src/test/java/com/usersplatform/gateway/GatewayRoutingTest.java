@@ -208,4 +208,14 @@ class GatewayRoutingTest {
                     .contains("circuit_breaker_state{service=\"users\",state=\"open\"} 1"));
         }
     }
+
+    @Test
+    void aGatewayThatCannotBindItsPortFailsToStart() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> TestGateway.start("http://127.0.0.1:" + FreePort.find(),
+                            Map.of("server.port", Integer.toString(busy.getLocalPort()))));
+            assertTrue(e.getMessage().contains(Integer.toString(busy.getLocalPort())), e.getMessage());
+        }
+    }
 }
