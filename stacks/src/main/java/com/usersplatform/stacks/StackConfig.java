@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param observability monitoring stack and alert thresholds
  * @param gateway the gateway's rate limits, body limit and API keys
  * @param ingress the public load balancer in front of the gateway
+ * @param alerting where alarms and alerts are sent (the stack's SNS topic and its subscriptions)
  */
 public record StackConfig(
         String stack,
@@ -40,7 +41,8 @@ public record StackConfig(
         WorkloadsConfig workloads,
         ObservabilityConfig observability,
         GatewaySettings gateway,
-        IngressConfig ingress) {
+        IngressConfig ingress,
+        AlertingConfig alerting) {
 
     /** Pulumi project name and config namespace. */
     public static final String PROJECT = "users-platform";
@@ -48,7 +50,8 @@ public record StackConfig(
     /** Defaults of every setting: a small, non-production stack in {@code us-east-1}. */
     public static final StackConfig DEFAULTS = new StackConfig("dev", "us-east-1", false, "platform-team", Map.of(),
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
-            WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS);
+            WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS,
+            AlertingConfig.DEFAULTS);
 
     /** Prefix of this stack's AWS resource names ({@code users-platform-<stack>}); also the EKS cluster's name. */
     public String resourcePrefix() {
@@ -64,7 +67,7 @@ public record StackConfig(
     public static StackConfig defaults(String stack) {
         StackConfig d = DEFAULTS;
         return new StackConfig(stack, d.awsRegion, d.production, d.owner, d.tags, d.network, d.cluster, d.cache,
-                d.secrets, d.workloads, d.observability, d.gateway, d.ingress);
+                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting);
     }
 
     public StackConfig {

@@ -34,6 +34,7 @@ final class StackValidator {
         WorkloadRules.check("gateway", config.workloads().gateway(), config.production(), problems);
         WorkloadRules.check("users", config.workloads().users(), config.production(), problems);
         ServiceRules.check(config, problems);
+        AlertingRules.check(config.alerting(), config.production(), problems);
     }
 
     static boolean isRegion(String region) {

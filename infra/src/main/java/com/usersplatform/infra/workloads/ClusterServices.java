@@ -68,7 +68,9 @@ public final class ClusterServices extends ComponentResource {
                     Map.of("gateway", gateway.podSelector, "users", users.podSelector),
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
                             o.p99LatencyThresholdMs() / 1000.0, o.sloTargetPercent() / 100, o.restartThreshold()),
-                    controllerReplicas, stack.production() ? "15d" : "3d"), child);
+                    controllerReplicas, stack.production() ? "15d" : "3d", args.alertmanagerConfig().orElseThrow(
+                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery"))),
+                    child);
         }
 
         if (stack.observability().tracing().enabled()) {
