@@ -12,6 +12,7 @@ import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
 import com.usersplatform.infra.cluster.EksCluster;
+import com.usersplatform.infra.edge.WebAcl;
 import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
@@ -49,6 +50,7 @@ import java.util.Optional;
  *                     ({@link PodIdentity#namespace}/{@link PodIdentity#serviceAccount}): reads only those two secrets
  * @param alerts       the alert topic every alarm, the rotation-failure rule and Alertmanager publish to
  * @param alertmanager Alertmanager's identity, heartbeat and configuration, where the stack runs the monitoring stack
+ * @param webAcl       the WAF web ACL for the gateway's ALB, where the stack enables WAF
  */
 public record AwsFoundation(
         StackConfig config,
@@ -62,7 +64,8 @@ public record AwsFoundation(
         ImageRepositories images,
         PodIdentity secretReader,
         AlertTopic alerts,
-        Optional<AlertmanagerDelivery> alertmanager) {
+        Optional<AlertmanagerDelivery> alertmanager,
+        Optional<WebAcl> webAcl) {
 
     /** Name the users service authenticates to Redis with. */
     public static final String REDIS_APP_USER = "users-app";
@@ -122,9 +125,13 @@ public record AwsFoundation(
                 ? Optional.of(new AlertmanagerDelivery("alertmanager", cluster.clusterName, config.awsRegion(), alerts,
                         aws))
                 : Optional.empty();
+        Optional<WebAcl> webAcl = config.waf().enabled()
+                ? Optional.of(new WebAcl("waf", prefix + "-gateway", config.waf().rateLimit(),
+                        config.waf().rateWindowSeconds(), aws))
+                : Optional.empty();
         var images = new ImageRepositories("images", SERVICES, config::imageRepositoryName, key.arn, aws);
         return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,
-                secretReader, alerts, alertmanager);
+                secretReader, alerts, alertmanager, webAcl);
     }
 
     /**

@@ -9,11 +9,6 @@ final class AlertingRules {
     private static final String PATH = StackValidator.PREFIX + "alerting";
     /** A plain address: SNS e-mail endpoints are addresses, not display names. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    /**
-     * Secrets Manager secret names: 1 to 512 of letters, digits and {@code /_+=.@-}
-     * (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html#API_CreateSecret_RequestSyntax).
-     */
-    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
 
     private AlertingRules() {
     }
@@ -28,7 +23,7 @@ final class AlertingRules {
             problems.check(isHttpsUrl(alerting.httpsEndpoints().get(i)), PATH + ".httpsEndpoints[" + i + "]",
                     "must be an https:// URL with a host (SNS delivers to it by HTTPS POST)");
         }
-        alerting.chatWebhookSecretName().ifPresent(name -> problems.check(SECRET_NAME.matcher(name).matches(),
+        alerting.chatWebhookSecretName().ifPresent(name -> problems.check(ServiceRules.SECRET_NAME.matcher(name).matches(),
                 PATH + ".chatWebhookSecretName", "must be a Secrets Manager secret name (1 to 512 of A-Z a-z 0-9 /_+=.@-)"));
         double memory = alerting.cacheMemoryFullPercent();
         problems.check(memory >= 50 && memory < 100, PATH + ".cacheMemoryFullPercent",

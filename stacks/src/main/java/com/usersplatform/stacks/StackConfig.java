@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param gateway the gateway's rate limits, body limit and API keys
  * @param ingress the public load balancer in front of the gateway
  * @param alerting where alarms and alerts are sent (the stack's SNS topic and its subscriptions)
+ * @param waf the AWS WAF web ACL in front of the gateway's load balancer
  */
 public record StackConfig(
         String stack,
@@ -42,7 +43,8 @@ public record StackConfig(
         ObservabilityConfig observability,
         GatewaySettings gateway,
         IngressConfig ingress,
-        AlertingConfig alerting) {
+        AlertingConfig alerting,
+        WafConfig waf) {
 
     /** Pulumi project name and config namespace. */
     public static final String PROJECT = "users-platform";
@@ -51,7 +53,7 @@ public record StackConfig(
     public static final StackConfig DEFAULTS = new StackConfig("dev", "us-east-1", false, "platform-team", Map.of(),
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
             WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS,
-            AlertingConfig.DEFAULTS);
+            AlertingConfig.DEFAULTS, WafConfig.DEFAULTS);
 
     /** Prefix of this stack's AWS resource names ({@code users-platform-<stack>}); also the EKS cluster's name. */
     public String resourcePrefix() {
@@ -67,7 +69,7 @@ public record StackConfig(
     public static StackConfig defaults(String stack) {
         StackConfig d = DEFAULTS;
         return new StackConfig(stack, d.awsRegion, d.production, d.owner, d.tags, d.network, d.cluster, d.cache,
-                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting);
+                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting, d.waf);
     }
 
     public StackConfig {
