@@ -157,7 +157,8 @@ public record AwsFoundation(
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
                 c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress);
+                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress,
+                c.extendedSupport() ? "EXTENDED" : "STANDARD");
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
