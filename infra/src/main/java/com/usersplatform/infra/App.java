@@ -3,6 +3,8 @@ package com.usersplatform.infra;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.delivery.GithubDelivery;
+import com.usersplatform.infra.delivery.GithubDeliveryArgs;
 import com.usersplatform.infra.workloads.ClusterServices;
 import com.usersplatform.infra.workloads.ClusterServicesArgs;
 import com.usersplatform.stacks.StackConfig;
@@ -42,6 +44,9 @@ public final class App {
         ctx.export("gatewayUrl", services.gatewayUrl);
         // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
         ctx.export("imageRepositories", aws.images().all());
+        var delivery = new GithubDelivery("github", GithubDeliveryArgs.from(aws), ComponentResourceOptions.builder()
+                .providers(aws.awsProvider()).build());
+        ctx.export("githubRoleArns", delivery.roleArns);
     }
 
     /** The one place the program reads configuration. */

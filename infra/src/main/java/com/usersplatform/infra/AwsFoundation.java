@@ -111,7 +111,7 @@ public record AwsFoundation(
         var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS),
                 CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
-        String rotationFunction = prefix + "-redis-rotation";
+        String rotationFunction = rotationFunctionName(prefix);
         new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
                 rotationFunction, ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
                 cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
@@ -145,6 +145,11 @@ public record AwsFoundation(
         List<Resource> prerequisites = new ArrayList<>(List.of(credentials.seededVersion, cache.replicationGroup));
         prerequisites.addAll(network.privateEgress);
         return prerequisites;
+    }
+
+    /** Name of the stack's rotation Lambda ({@code prefix} is {@code users-platform-<stack>}). */
+    public static String rotationFunctionName(String prefix) {
+        return prefix + "-redis-rotation";
     }
 
     /** Redis primary endpoint as {@code host:port}. */

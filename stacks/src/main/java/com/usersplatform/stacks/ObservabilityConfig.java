@@ -8,7 +8,7 @@ package com.usersplatform.stacks;
  * @param errorRateThresholdPercent {@code ApiHighErrorRate} fires above this share of 5xx responses, percent
  *        (0 exclusive to 100)
  * @param p99LatencyThresholdMs {@code ApiHighLatencyP99} fires when the p99 request latency exceeds this, ms
- * @param sloTargetPercent availability SLO behind {@code SloErrorBudgetBurn}, percent (90 to 100 exclusive)
+ * @param slo the availability and latency objectives behind the burn-rate alerts
  * @param restartThreshold {@code PodRestartLoop} fires after this many container restarts within an hour
  * @param tracing the trace collector and sampling ratio
  */
@@ -16,11 +16,11 @@ public record ObservabilityConfig(
         boolean monitoringStack,
         double errorRateThresholdPercent,
         int p99LatencyThresholdMs,
-        double sloTargetPercent,
+        SloConfig slo,
         int restartThreshold,
         TracingConfig tracing) {
 
-    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; 99.9% SLO; 3 restarts an hour; tracing on. */
+    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; SLOs of {@link SloConfig#DEFAULTS}; 3 restarts an hour; tracing on. */
     public static final ObservabilityConfig DEFAULTS =
-            new ObservabilityConfig(true, 5.0, 1000, 99.9, 3, TracingConfig.DEFAULTS);
+            new ObservabilityConfig(true, 5.0, 1000, SloConfig.DEFAULTS, 3, TracingConfig.DEFAULTS);
 }

@@ -1,5 +1,6 @@
 package com.usersplatform.stacks;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,9 @@ final class ServiceRules {
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The bounds of the services' latency histograms (HttpMetrics), ms: a latency SLO is read off one bucket. */
+    private static final List<Double> LATENCY_BUCKETS_MS =
+            List.of(1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
 
     private ServiceRules() {
     }
@@ -34,14 +38,28 @@ final class ServiceRules {
                 OBSERVABILITY + ".errorRateThresholdPercent",
                 "must be above 0 and at most 100, got " + o.errorRateThresholdPercent());
         problems.range(OBSERVABILITY + ".p99LatencyThresholdMs", o.p99LatencyThresholdMs(), 1, 60_000);
-        problems.check(o.sloTargetPercent() >= 90 && o.sloTargetPercent() < 100, OBSERVABILITY + ".sloTargetPercent",
-                "must be at least 90 and below 100 (100% leaves no error budget), got " + o.sloTargetPercent());
+        checkSlo(o.slo(), problems);
         problems.range(OBSERVABILITY + ".restartThreshold", o.restartThreshold(), 1, 100);
         TracingConfig t = o.tracing();
         problems.check(t.samplingRatio() >= 0 && t.samplingRatio() <= 1, OBSERVABILITY + ".tracing.samplingRatio",
                 "must be between 0 and 1, got " + t.samplingRatio());
         problems.check(!production || t.enabled() && t.samplingRatio() > 0, OBSERVABILITY + ".tracing",
                 "must be enabled with a samplingRatio above 0 in production (a p99 alert needs traces to explain it)");
+    }
+
+    private static void checkSlo(SloConfig slo, Problems problems) {
+        String key = OBSERVABILITY + ".slo.";
+        checkObjective(key + "availabilityPercent", slo.availabilityPercent(), problems);
+        checkObjective(key + "latencyPercent", slo.latencyPercent(), problems);
+        problems.check(LATENCY_BUCKETS_MS.contains(slo.latencyThresholdMs()), key + "latencyThresholdMs",
+                "must be one of the services' latency bucket bounds " + LATENCY_BUCKETS_MS + " ms, got "
+                        + slo.latencyThresholdMs());
+        problems.range(key + "windowDays", slo.windowDays(), 7, 90);
+    }
+
+    private static void checkObjective(String key, double percent, Problems problems) {
+        problems.check(percent >= 90 && percent < 100, key,
+                "must be at least 90 and below 100 (100% leaves no error budget), got " + percent);
     }
 
     private static void checkGateway(GatewaySettings g, Problems problems) {

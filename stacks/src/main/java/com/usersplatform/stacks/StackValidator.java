@@ -37,6 +37,7 @@ final class StackValidator {
         AlertingRules.check(config.alerting(), config.production(), problems);
         WafRules.check(config.waf(), config.production(), problems);
         CapacityRules.check(config, problems);
+        DeliveryRules.check(config.delivery(), problems);
     }
 
     static boolean isRegion(String region) {

@@ -11,6 +11,12 @@ final class WorkloadRules {
     private static final Pattern REPOSITORY = Pattern.compile(
             "([a-zA-Z0-9.-]+(:\\d+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /**
+     * A SHA-256 manifest digest, the only algorithm registries must support and the one ECR and Jib use
+     * (https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests: sha256 hex is 64 lower-case
+     * characters).
+     */
+    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
     private WorkloadRules() {
     }
@@ -48,6 +54,8 @@ final class WorkloadRules {
             problems.check(TAG.matcher(tag).matches(), path + ".tag",
                     "must be a Docker tag (letters, digits, _ . -; at most 128), got '" + tag + "'");
         }
+        image.digest().ifPresent(digest -> problems.check(DIGEST.matcher(digest).matches(), path + ".digest",
+                "must be a manifest digest sha256:<64 lower-case hex>, got '" + digest + "'"));
     }
 
     private static void checkResources(ResourcesConfig resources, String path, Problems problems) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every committed {@code Pulumi.<stack>.yaml} validates, and dev and prod differ the way issue 4 says. */
+/** Every committed {@code Pulumi.<stack>.yaml} validates, and dev and prod differ where the stack model says they must. */
 class CommittedStacksTest {
 
     static Stream<Path> stackFiles() throws IOException {

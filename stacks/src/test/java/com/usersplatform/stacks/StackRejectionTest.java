@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every rule of issue 4's acceptance list rejects a stack file with the key path and the rule in the message. */
+/** Every documented validation rule rejects a stack file with the key path and the rule in the message. */
 class StackRejectionTest {
 
     @TempDir
@@ -65,6 +65,17 @@ class StackRejectionTest {
     void rejectsUnknownKeysOfTheStackFileItself() {
         List<String> problems = problems(writeRaw("Pulumi.top.yaml", "confg:\n  aws:region: eu-west-1\n"));
         assertProblem(problems, "confg", "unknown key (a stack file holds");
+    }
+
+    @Test
+    void rejectsSlosWithoutBudgetOrBetweenBuckets() {
+        List<String> problems = problems(write(dir, "slo", "users-platform:observability: {slo: "
+                + "{availabilityPercent: 100, latencyPercent: 80, latencyThresholdMs: 300, windowDays: 3}}"));
+        String slo = "users-platform:observability.slo.";
+        assertProblem(problems, slo + "availabilityPercent", "below 100 (100% leaves no error budget), got 100.0");
+        assertProblem(problems, slo + "latencyPercent", "must be at least 90");
+        assertProblem(problems, slo + "latencyThresholdMs", "must be one of the services' latency bucket bounds");
+        assertProblem(problems, slo + "windowDays", "3");
     }
 
     @Test
@@ -129,6 +140,48 @@ class StackRejectionTest {
         List<String> problems = problems(write(dir, "tag",
                 "users-platform:workloads: {gateway: {image: {tag: '" + tag + "'}}}"));
         assertProblem(problems, "users-platform:workloads.gateway.image.tag", rule);
+    }
+
+    /** Values that end up in image references and IAM trust conditions: nothing but the documented shapes. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            workloads: {users: {image: {digest: 'sha256:abc'}}}                  | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'}}} | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'SHA256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF'}}} | workloads.users.image.digest
+            workloads: {users: {image: {digest: 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg'}}} | workloads.users.image.digest
+            delivery: {githubRepository: users-platform}                         | delivery.githubRepository
+            delivery: {githubRepository: -owner/repo}                            | delivery.githubRepository
+            delivery: {githubRepository: owner/repo/extra}                       | delivery.githubRepository
+            delivery: {githubRepository: 'owner/re po'}                          | delivery.githubRepository
+            delivery: {githubRepository: 'owner/repo:environment:prod'}          | delivery.githubRepository
+            delivery: {githubRepository: owner/..}                               | delivery.githubRepository
+            """)
+    void rejectsMalformedDigestsAndRepositories(String section, String key) {
+        List<String> problems = problems(write(dir, "identifier", "users-platform:" + section));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("users-platform:" + key + ": must be a "), problems::toString);
+    }
+
+    @Test
+    void aDigestPinsTheImageReference() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "pinned",
+                "users-platform:workloads: {gateway: {image: {repository: registry.example/gw, tag: sha-1, digest: '"
+                        + digest + "'}}}"));
+        assertEquals("registry.example/gw:sha-1@" + digest,
+                config.workloads().gateway().image().reference("ecr.example/gateway"));
+        assertEquals("ecr.example/users:1.0.0", config.workloads().users().image().reference("ecr.example/users"));
+    }
+
+    @Test
+    void rejectsAnOidcProviderArnForAnotherIssuer() {
+        assertProblem(problems(write(dir, "oidc", "users-platform:delivery: {githubOidcProviderArn: "
+                        + "'arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC'}")),
+                "users-platform:delivery.githubOidcProviderArn", "must be the ARN of the IAM OIDC provider");
+        StackConfig config = StackConfigLoader.loadFile(write(dir, "oidc-ok", "users-platform:delivery: "
+                + "{githubRepository: my-org/my.repo_1, githubOidcProviderArn: "
+                + "'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'}"));
+        assertEquals("my-org/my.repo_1", config.delivery().githubRepository());
     }
 
     @Test

@@ -7,17 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The PrometheusRule spec: the alerts named in the team contract, each linking its runbook section. Burn-rate
- * alerting follows the Google SRE workbook's multi-window, multi-burn-rate recipe.
+ * The PrometheusRule spec: the alerts named in the team contract, each linking its runbook section, and the SLO
+ * burn-rate alerts with their recording rules ({@link SloRules}).
  */
 final class AlertRules {
     static final String RUNBOOK_BASE =
             "https://github.com/users-platform/users-platform/blob/main/docs/runbooks/troubleshooting.md#";
     /** Alert names (fixed by the team contract). */
     static final List<String> NAMES = List.of("ApiHighErrorRate", "ApiHighLatencyP99", "PodRestartLoop",
-            "RedisUnreachable", "HpaAtMaxReplicas", "SloErrorBudgetBurn");
-    /** Fast burn: 2% of a 30-day budget in one hour. */
-    private static final double FAST_BURN = 14.4;
+            "RedisUnreachable", "HpaAtMaxReplicas", SloRules.AVAILABILITY_ALERT, SloRules.LATENCY_ALERT);
 
     private AlertRules() {
     }
@@ -43,13 +41,10 @@ final class AlertRules {
                 "kube_horizontalpodautoscaler_status_current_replicas{" + inNs + "}"
                         + " >= kube_horizontalpodautoscaler_spec_max_replicas{" + inNs + "}",
                 "15m", "warning", "HPA {{ $labels.horizontalpodautoscaler }} has been at its maximum for 15 minutes"));
-        String burnLimit = Promql.number(FAST_BURN * (1 - t.sloTarget()));
-        rules.add(alert("SloErrorBudgetBurn",
-                "(" + Promql.errorRatio(ns, "gateway", "1h") + ") > " + burnLimit
-                        + " and (" + Promql.errorRatio(ns, "gateway", "5m") + ") > " + burnLimit,
-                "2m", "critical", "The API burns its " + Promql.number(t.sloTarget() * 100)
-                        + "% availability error budget 14.4 times too fast"));
-        return Map.of("groups", List.of(Map.of("name", "users-platform.api", "rules", rules)));
+        rules.addAll(SloRules.alerts(t.slo()));
+        return Map.of("groups", List.of(
+                Map.of("name", "users-platform.slo", "rules", SloRules.recordings(ns, t.slo())),
+                Map.of("name", "users-platform.api", "rules", rules)));
     }
 
     private static Map<String, Object> alert(String name, String expr, String forDuration, String severity,
@@ -59,8 +54,12 @@ final class AlertRules {
         rule.put("expr", expr);
         rule.put("for", forDuration);
         rule.put("labels", Map.of("severity", severity));
-        rule.put("annotations", Map.of("summary", summary,
-                "runbook_url", RUNBOOK_BASE + name.toLowerCase(Locale.ROOT)));
+        rule.put("annotations", annotations(name, summary));
         return rule;
+    }
+
+    /** The summary and the link to the alert's runbook section. */
+    static Map<String, String> annotations(String name, String summary) {
+        return Map.of("summary", summary, "runbook_url", RUNBOOK_BASE + name.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,7 @@
 package com.usersplatform.infra.observability;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.SloConfig;
 
 import java.util.Map;
 
@@ -21,9 +22,9 @@ public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, S
     /**
      * @param errorRatio        {@code ApiHighErrorRate} fires above this share of 5xx responses (0..1)
      * @param p99LatencySeconds {@code ApiHighLatencyP99} fires above this p99 latency, seconds
-     * @param sloTarget         availability SLO (0..1) whose error budget {@code SloErrorBudgetBurn} guards
      * @param restartsPerHour   {@code PodRestartLoop} fires above this many restarts in an hour
+     * @param slo               the objectives whose error budgets the burn-rate alerts guard
      */
-    public record AlertThresholds(double errorRatio, double p99LatencySeconds, double sloTarget, int restartsPerHour) {
+    public record AlertThresholds(double errorRatio, double p99LatencySeconds, int restartsPerHour, SloConfig slo) {
     }
 }

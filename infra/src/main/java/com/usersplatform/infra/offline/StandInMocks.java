@@ -116,6 +116,10 @@ public final class StandInMocks implements Mocks {
         String regional = region + ":" + ACCOUNT_ID;
         return switch (type) {
             case "aws:iam/role:Role" -> prefix + "iam::" + ACCOUNT_ID + ":role/" + name;
+            // arn:aws:iam::<account>:oidc-provider/<URL without scheme>: IAM names the provider by its URL
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> prefix + "iam::" + ACCOUNT_ID
+                    + ":oidc-provider/" + String.valueOf(inputs.getOrDefault("url", name)).replaceFirst("^https://", "");
             case "aws:kms/key:Key" -> prefix + "kms:" + regional + ":key/" + name + "-key-id";
             case "aws:secretsmanager/secret:Secret" -> prefix + "secretsmanager:" + regional + ":secret:" + name + "-AbCdEf";
             case "aws:elasticache/user:User" -> prefix + "elasticache:" + regional + ":user:" + inputs.getOrDefault("userId", name);

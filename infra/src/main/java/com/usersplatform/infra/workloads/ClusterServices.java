@@ -71,7 +71,7 @@ public final class ClusterServices extends ComponentResource {
             monitoring = new Monitoring(name + "-monitoring", new MonitoringArgs(namespace,
                     Map.of("gateway", gateway.podSelector, "users", users.podSelector),
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
-                            o.p99LatencyThresholdMs() / 1000.0, o.sloTargetPercent() / 100, o.restartThreshold()),
+                            o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
                     controllerReplicas, stack.production() ? "15d" : "3d", args.alertmanagerConfig().orElseThrow(
                             () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery"))),
                     child);
@@ -113,7 +113,7 @@ public final class ClusterServices extends ComponentResource {
         // The stack's own ECR repository unless the stack names another registry.
         Output<String> repository = config.image().repository().map(Output::of)
                 .orElseGet(() -> args.imageRepositories().get(service));
-        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image().tag()),
+        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image()),
                 port,
                 new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
                         resources.limits().cpu(), resources.limits().memory()),
@@ -122,7 +122,7 @@ public final class ClusterServices extends ComponentResource {
                 env, secretFile, LIFECYCLE);
     }
 
-    /** The users service's non-secret settings (TEAM.md contract); credentials come from the mounted file. */
+    /** The users service's non-secret settings (the service's configuration contract); credentials come from the mounted file. */
     private static Output<Map<String, String>> usersConfig(StackConfig stack, ClusterServicesArgs args) {
         return args.redisHost().applyValue(host -> {
             Map<String, String> env = new LinkedHashMap<>();

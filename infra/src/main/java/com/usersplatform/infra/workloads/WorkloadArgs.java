@@ -1,6 +1,7 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.ImageConfig;
 
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record WorkloadArgs(
         SecretFile secretFile,
         Lifecycle lifecycle) {
 
-    /** JVM flags for containers (TEAM.md contract): heap sized from the container memory limit. */
+    /** JVM flags for containers: heap sized from the container memory limit. */
     public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public WorkloadArgs {
@@ -53,20 +54,20 @@ public record WorkloadArgs(
     }
 
     /**
-     * {@code <repository>:<tag>}, or {@code <repository>@sha256:<hex>} for a digest; the repository may be an output
-     * (an ECR repository the program makes).
+     * {@code <repository>:<tag>}, or {@code <repository>:<tag>@sha256:<hex>} when the stack pins a digest; the
+     * repository may be an output (an ECR repository the program makes).
      *
      * @throws IllegalArgumentException when the tag is missing, blank or {@code latest}
      */
-    public static Output<String> pinnedImage(String name, Output<String> repository, String tagOrDigest) {
-        if (tagOrDigest == null || tagOrDigest.isBlank()) {
+    public static Output<String> pinnedImage(String name, Output<String> repository, ImageConfig image) {
+        String tag = image.tag();
+        if (tag == null || tag.isBlank()) {
             throw new IllegalArgumentException(name + ".image: tag missing (must be <repository>:<tag>)");
         }
-        if (tagOrDigest.equals("latest")) {
+        if (tag.equals("latest")) {
             throw new IllegalArgumentException(name + ".image: tag 'latest' is not allowed");
         }
-        String separator = tagOrDigest.startsWith("sha256:") ? "@" : ":";
-        return repository.applyValue(r -> r + separator + tagOrDigest);
+        return repository.applyValue(image::reference);
     }
 
     /**

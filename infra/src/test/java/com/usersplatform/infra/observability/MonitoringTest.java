@@ -44,24 +44,52 @@ class MonitoringTest {
     @Test
     void alertsCarryTheContractNamesRunbooksAndStackThresholds() {
         for (var run : KubernetesRuns.both()) {
-            var rules = list(run.document("PrometheusRule", NS, "users-platform-alerts"), "spec.groups[0].rules");
+            var rules = rules(run).stream().filter(r -> r.containsKey("alert")).toList();
             Map<String, Map<String, Object>> byName = rules.stream()
-                    .collect(Collectors.toMap(r -> (String) r.get("alert"), r -> r));
+                    .collect(Collectors.toMap(r -> (String) r.get("alert"), r -> r, (page, ticket) -> page));
             assertEquals(java.util.Set.copyOf(AlertRules.NAMES), byName.keySet());
-            byName.forEach((name, rule) -> assertEquals(
+            rules.forEach(rule -> assertEquals(
                     "https://github.com/users-platform/users-platform/blob/main/docs/runbooks/troubleshooting.md#"
-                            + name.toLowerCase(Locale.ROOT), at(rule, "annotations.runbook_url")));
+                            + ((String) rule.get("alert")).toLowerCase(Locale.ROOT), at(rule, "annotations.runbook_url")));
             var o = run.stack().observability();
             assertTrue(string(byName.get("ApiHighErrorRate"), "expr")
                     .endsWith("> " + Promql.number(o.errorRateThresholdPercent() / 100)));
             assertTrue(string(byName.get("ApiHighLatencyP99"), "expr")
                     .endsWith("> " + Promql.number(o.p99LatencyThresholdMs() / 1000.0)));
             assertTrue(string(byName.get("PodRestartLoop"), "expr").endsWith("[1h]) > " + o.restartThreshold()));
-            String burn = Promql.number(14.4 * (1 - o.sloTargetPercent() / 100));
-            assertTrue(string(byName.get("SloErrorBudgetBurn"), "expr").contains("> " + burn), burn);
             assertTrue(string(byName.get("RedisUnreachable"), "expr").contains("redis_operation_duration_seconds_count"));
             assertTrue(string(byName.get("HpaAtMaxReplicas"), "expr").contains("kube_horizontalpodautoscaler_spec_max_replicas"));
         }
+    }
+
+    @Test
+    void burnRateAlertsFollowTheWorkbookFromTheStackObjectives() {
+        for (var run : KubernetesRuns.both()) {
+            var slo = run.stack().observability().slo();
+            Map<String, String> exprs = rules(run).stream().filter(r -> r.containsKey("alert"))
+                    .filter(r -> ((String) r.get("alert")).startsWith("Slo"))
+                    .collect(Collectors.toMap(r -> r.get("alert") + "/" + at(r, "labels.severity"), r -> string(r, "expr")));
+            double budget = 1 - slo.availabilityPercent() / 100;
+            // 30-day window: 14.4x (1h and 5m) pages; 6x (6h and 30m) and 1x (3d and 6h) ticket.
+            assertEquals("(gateway:http_requests_errors:ratio_rate1h > " + Promql.number(14.4 * budget)
+                    + " and gateway:http_requests_errors:ratio_rate5m > " + Promql.number(14.4 * budget) + ")",
+                    exprs.get("SloErrorBudgetBurn/page"));
+            assertEquals("(gateway:http_requests_errors:ratio_rate6h > " + Promql.number(6 * budget)
+                    + " and gateway:http_requests_errors:ratio_rate30m > " + Promql.number(6 * budget) + ")"
+                    + " or (gateway:http_requests_errors:ratio_rate3d > " + Promql.number(budget)
+                    + " and gateway:http_requests_errors:ratio_rate6h > " + Promql.number(budget) + ")",
+                    exprs.get("SloErrorBudgetBurn/ticket"));
+            assertTrue(exprs.get("SloLatencyBudgetBurn/page").contains("gateway:http_requests_slow:ratio_rate1h > "
+                    + Promql.number(14.4 * (1 - slo.latencyPercent() / 100))), exprs.toString());
+            assertEquals(4, exprs.size(), exprs.toString());
+            String recordings = rules(run).stream().filter(r -> r.containsKey("record")).toList().toString();
+            assertTrue(recordings.contains("le=\"0.25\""), recordings);
+        }
+    }
+
+    private static List<Map<String, Object>> rules(KubernetesRuns.Run run) {
+        return list(run.document("PrometheusRule", NS, "users-platform-alerts"), "spec.groups").stream()
+                .flatMap(g -> list(g, "rules").stream()).toList();
     }
 
     @Test

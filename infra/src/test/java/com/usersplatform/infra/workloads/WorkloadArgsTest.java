@@ -1,9 +1,11 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.ImageConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,15 +19,20 @@ class WorkloadArgsTest {
     private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
 
     private static WorkloadArgs withImage(String repository, String tag) {
-        return new WorkloadArgs("users", Output.of("ns"), WorkloadArgs.pinnedImage("users", Output.of(repository), tag),
+        return withImage(repository, new ImageConfig(Optional.empty(), tag));
+    }
+
+    private static WorkloadArgs withImage(String repository, ImageConfig image) {
+        return new WorkloadArgs("users", Output.of("ns"), WorkloadArgs.pinnedImage("users", Output.of(repository), image),
                 3001, RESOURCES, SCALING, Output.of(Map.of()), null, LIFECYCLE);
     }
 
     @Test
     void imagesMustCarryAPinnedTagOrDigest() {
         assertDoesNotThrow(() -> withImage("ghcr.io/users-platform/users", "1.4.2"));
-        assertDoesNotThrow(() -> withImage("registry:5000/users", "sha256:" + "a".repeat(64)));
-        for (String bad : new String[] {"latest", "", " ", null}) {
+        assertDoesNotThrow(() -> withImage("registry:5000/users",
+                new ImageConfig(Optional.empty(), "1.4.2", Optional.of("sha256:" + "a".repeat(64)))));
+        for (String bad : new String[] {"latest", "", " "}) {
             var error = assertThrows(IllegalArgumentException.class, () -> withImage("registry:5000/users", bad),
                     String.valueOf(bad));
             assertTrue(error.getMessage().startsWith("users.image"), error.getMessage());

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rendered Deployments, Services, HPAs and PDBs of both services, for the dev and the prod stack. */
 class WorkloadHardeningTest {
     private static final String NS = ClusterServices.NAMESPACE;
-    /** Env names of the service configuration contract (TEAM.md). */
+    /** Env names of the service configuration contract. */
     private static final Map<String, Set<String>> CONTRACT_ENV = Map.of(
             "users", Set.of("SERVER_PORT", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_TLS_CA_FILE",
                     "REDIS_CREDENTIALS_FILE", "REDIS_POOL_SIZE", "REDIS_CONNECT_TIMEOUT_MS", "REDIS_COMMAND_TIMEOUT_MS",

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 
+import com.usersplatform.gateway.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,5 +97,42 @@ class ApiKeysTest {
         ApiKeys keys = new ApiKeys(dir.resolve("absent"), Duration.ofSeconds(1), new ManualClock());
         assertEquals(0, keys.size());
         assertFalse(keys.identify("anything").isPresent());
+    }
+
+    @Test
+    void rereadsExactlyWhenTheRecheckIntervalHasPassed() throws Exception {
+        ManualClock clock = new ManualClock();
+        ApiKeys keys = keysFile(hash("old") + "\n", Duration.ofSeconds(1), clock);
+        Files.writeString(dir.resolve("keys"), hash("new") + "\n");
+        clock.advance(Duration.ofMillis(999));
+        assertFalse(keys.identify("new").isPresent(), "999 ms < 1 s recheck");
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(keys.identify("new").isPresent());
+    }
+
+    @Test
+    void logsLoadsAndProblemsWithoutEverEchoingTheFileContent() throws Exception {
+        LogCapture logs = LogCapture.install();
+        ManualClock clock = new ManualClock();
+        String marker = "k" + System.nanoTime();
+        ApiKeys keys = keysFile("# rotated by ops\n\n" + marker + "-not-a-hash\n" + hash("a") + "\n" + hash("b") + "\n",
+                Duration.ofMillis(10), clock);
+        assertEquals(2, keys.size());
+        assertEquals(1, logs.linesContaining("API key file loaded: 2 key(s)").size());
+        assertEquals(1, logs.linesContaining("ignoring a line that is not a lowercase hex SHA-256").size(),
+                "comments and blank lines are skipped silently");
+        assertEquals(List.of(), logs.linesContaining(marker));
+
+        // Same content again: nothing reloaded, nothing logged.
+        Files.writeString(dir.resolve("keys"), Files.readString(dir.resolve("keys")));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(2, keys.size());
+        assertEquals(1, logs.linesContaining("API key file loaded").size());
+
+        Files.delete(dir.resolve("keys"));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(2, keys.size());
+        assertEquals(1, logs.linesContaining(
+                "API key file unreadable, keeping 2 known key(s): NoSuchFileException").size());
     }
 }

@@ -1,0 +1,106 @@
+package com.usersplatform.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** The JSON log line: its fixed fields, levels, extra fields, failures, and that it reaches the stream at once. */
+class JsonLogsTest {
+    private static final ServiceInfo SERVICE = new ServiceInfo("demo", "9.8.7");
+
+    private static JsonNode format(LogRecord record) throws Exception {
+        String line = new JsonLogFormatter(SERVICE).format(record);
+        assertTrue(line.endsWith(System.lineSeparator()), "one line per record");
+        assertEquals(1, line.lines().count(), line);
+        return Json.mapper().readTree(line);
+    }
+
+    @Test
+    void mapsJulLevelsToTheFourLogLevels() throws Exception {
+        assertEquals("ERROR", format(new LogRecord(Level.SEVERE, "x")).get("level").asText());
+        assertEquals("WARN", format(new LogRecord(Level.WARNING, "x")).get("level").asText());
+        assertEquals("INFO", format(new LogRecord(Level.INFO, "x")).get("level").asText());
+        assertEquals("DEBUG", format(new LogRecord(Level.CONFIG, "x")).get("level").asText());
+        assertEquals("DEBUG", format(new LogRecord(Level.FINE, "x")).get("level").asText());
+    }
+
+    @Test
+    void stampsServiceLoggerRequestIdAndFormatsPlainMessages() throws Exception {
+        LogRecord record = new LogRecord(Level.INFO, "user {0} created");
+        record.setParameters(new Object[] {"u-1"});
+        record.setLoggerName("users.api");
+        record.setMillis(0);
+        RequestIds.bind("rid-77");
+        JsonNode line;
+        try {
+            line = format(record);
+        } finally {
+            RequestIds.unbind();
+        }
+        assertEquals("1970-01-01T00:00:00Z", line.get("timestamp").asText());
+        assertEquals("demo", line.get("service").asText());
+        assertEquals("9.8.7", line.get("version").asText());
+        assertEquals("users.api", line.get("logger").asText());
+        assertEquals("user u-1 created", line.get("message").asText());
+        assertEquals("rid-77", line.get("request_id").asText());
+        assertTrue(format(new LogRecord(Level.INFO, "x")).get("request_id").isNull(), "unbound after the request");
+    }
+
+    @Test
+    void failuresCarryTheExceptionClassAndStackTrace() throws Exception {
+        LogRecord record = new LogRecord(Level.SEVERE, "failed");
+        record.setThrown(new IllegalStateException("broken pipe"));
+        JsonNode line = format(record);
+        assertEquals("java.lang.IllegalStateException", line.get("exception").asText());
+        assertTrue(line.get("stack_trace").asText().contains("broken pipe"), line.toString());
+        assertFalse(format(new LogRecord(Level.INFO, "fine")).has("exception"));
+    }
+
+    @Test
+    void installedHandlerWritesStructuredLinesImmediatelyAndHonoursTheLevel() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Logs.install(SERVICE, new PrintStream(out, false, StandardCharsets.UTF_8));
+        Logger logger = Logger.getLogger("json-logs-test");
+        Logs.info(logger, "cache warmed", Map.of("entries", 42, "source", "redis"));
+        // No flush here: the handler must have flushed the line itself.
+        JsonNode line = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals("cache warmed", line.get("message").asText());
+        assertEquals(42, line.get("entries").asInt());
+        assertEquals("redis", line.get("source").asText());
+        assertEquals("INFO", line.get("level").asText());
+
+        out.reset();
+        Logs.log(logger, Level.FINE, "too detailed", Map.of());
+        logger.fine("also too detailed");
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "below the default INFO level");
+
+        logger.warning("plain {0}");
+        JsonNode plain = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals("WARN", plain.get("level").asText());
+        assertEquals("plain {0}", plain.get("message").asText());
+    }
+
+    @Test
+    void theDefaultInstallWritesToStandardOutput() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
+        try {
+            Logs.install(SERVICE);
+            Logs.info(Logger.getLogger("json-logs-test"), "to stdout", Map.of());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("to stdout", Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("message").asText());
+    }
+}
