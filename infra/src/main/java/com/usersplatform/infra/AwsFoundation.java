@@ -4,10 +4,15 @@ import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.alerting.AlertTopic;
+import com.usersplatform.infra.alerting.AlertmanagerDelivery;
+import com.usersplatform.infra.alerting.AlertTopicArgs;
+import com.usersplatform.infra.alerting.RotationAlerts;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
 import com.usersplatform.infra.cluster.EksCluster;
+import com.usersplatform.infra.edge.WebAcl;
 import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
@@ -27,6 +32,7 @@ import com.usersplatform.stacks.StackConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The AWS side of a stack, wired from its {@link StackConfig}: what the Kubernetes side builds on.
@@ -42,6 +48,9 @@ import java.util.List;
  * @param images       the stack's ECR repositories, one per service
  * @param secretReader the Pod Identity role of the External Secrets Operator's service account
  *                     ({@link PodIdentity#namespace}/{@link PodIdentity#serviceAccount}): reads only those two secrets
+ * @param alerts       the alert topic every alarm, the rotation-failure rule and Alertmanager publish to
+ * @param alertmanager Alertmanager's identity, heartbeat and configuration, where the stack runs the monitoring stack
+ * @param webAcl       the WAF web ACL for the gateway's ALB, where the stack enables WAF
  */
 public record AwsFoundation(
         StackConfig config,
@@ -53,7 +62,10 @@ public record AwsFoundation(
         Cache cache,
         RedisCredentials credentials,
         ImageRepositories images,
-        PodIdentity secretReader) {
+        PodIdentity secretReader,
+        AlertTopic alerts,
+        Optional<AlertmanagerDelivery> alertmanager,
+        Optional<WebAcl> webAcl) {
 
     /** Name the users service authenticates to Redis with. */
     public static final String REDIS_APP_USER = "users-app";
@@ -87,6 +99,9 @@ public record AwsFoundation(
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
                 account.rootPrincipal(), config.production() ? 30 : 7, prefix), aws);
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
+        var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
+                account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
+                config.alerting().httpsEndpoints(), config.alerting().chatWebhookSecretName()), aws);
 
         String appUserId = prefix + "-" + REDIS_APP_USER;
         var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
@@ -94,18 +109,29 @@ public record AwsFoundation(
                 account.arn("elasticache", "user:" + appUserId), config.secrets().recoveryWindowDays(),
                 config.secrets().apiKeyHash()), aws);
         var cache = new Cache("redis", cacheArgs(prefix, config.cache(), network, cluster, key,
-                new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS)), aws);
+                new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS),
+                CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
+        String rotationFunction = rotationFunctionName(prefix);
         new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
-                rotationFunctionName(prefix), ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
+                rotationFunction, ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
                 cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
                 config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
                 rotationPrerequisites(credentials, cache, network)), aws);
+        new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
                 List.of(credentials.secretArn, credentials.apiKeysSecretArn), key.arn), aws);
+        Optional<AlertmanagerDelivery> alertmanager = config.observability().monitoringStack()
+                ? Optional.of(new AlertmanagerDelivery("alertmanager", cluster.clusterName, config.awsRegion(), alerts,
+                        aws))
+                : Optional.empty();
+        Optional<WebAcl> webAcl = config.waf().enabled()
+                ? Optional.of(new WebAcl("waf", prefix + "-gateway", config.waf().rateLimit(),
+                        config.waf().rateWindowSeconds(), aws))
+                : Optional.empty();
         var images = new ImageRepositories("images", SERVICES, config::imageRepositoryName, key.arn, aws);
         return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,
-                secretReader);
+                secretReader, alerts, alertmanager, webAcl);
     }
 
     /**
@@ -136,14 +162,15 @@ public record AwsFoundation(
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
                 c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress);
+                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress,
+                c.extendedSupport() ? "EXTENDED" : "STANDARD");
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
-                                       EncryptionKey key, CacheArgs.AppUser appUser) {
+                                       EncryptionKey key, CacheArgs.AppUser appUser, CacheAlarmThresholds alarms) {
         return new CacheArgs(prefix, c.engine().configValue(), c.engineVersion(), c.parameterGroupFamily(),
                 c.parameterOverrides(), c.nodeType(), c.nodeCount(), c.multiAz(), c.automaticFailover(),
                 c.snapshotRetentionDays(), c.snapshotWindow(), network.vpcId, network.privateSubnetIds,
-                cluster.clusterSecurityGroupId, key.arn, appUser, CacheAlarmThresholds.DEFAULTS);
+                cluster.clusterSecurityGroupId, key.arn, appUser, alarms);
     }
 }

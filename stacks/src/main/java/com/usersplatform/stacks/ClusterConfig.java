@@ -23,6 +23,9 @@ import java.util.Optional;
  *        publicCidrs} when CIDRs are listed, else {@code private}
  * @param deployPrincipalArn the IAM role or user that runs {@code pulumi up} (e.g. the CI deploy role), granted
  *        cluster-admin through an access entry like the admins; unset when an admin principal deploys
+ * @param extendedSupport keep the cluster on its Kubernetes version after standard support ends (EKS extended
+ *        support, $0.60 instead of $0.10 per cluster-hour); false: EKS upgrades the control plane itself when
+ *        standard support ends
  */
 public record ClusterConfig(
         String kubernetesVersion,
@@ -35,11 +38,13 @@ public record ClusterConfig(
         List<String> endpointPublicAccessCidrs,
         List<String> adminPrincipalArns,
         Optional<EndpointAccess> endpointAccess,
-        Optional<String> deployPrincipalArn) {
+        Optional<String> deployPrincipalArn,
+        boolean extendedSupport) {
 
     /** Defaults: Kubernetes 1.33 on 2–4 on-demand t3.large nodes, private endpoint only, no extra admins. */
     public static final ClusterConfig DEFAULTS = new ClusterConfig("1.33", List.of("t3.large"),
-            CapacityType.ON_DEMAND, 2, 2, 4, 50, List.of(), List.of(), Optional.empty(), Optional.empty());
+            CapacityType.ON_DEMAND, 2, 2, 4, 50, List.of(), List.of(), Optional.empty(), Optional.empty(),
+            false);
 
     public ClusterConfig {
         nodeInstanceTypes = List.copyOf(Objects.requireNonNull(nodeInstanceTypes, "nodeInstanceTypes"));

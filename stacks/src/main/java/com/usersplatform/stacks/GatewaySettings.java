@@ -12,6 +12,9 @@ package com.usersplatform.stacks;
  * @param upstreamReadTimeoutMs read timeout towards users, ms ({@code UPSTREAM_READ_TIMEOUT_MS})
  * @param apiKeysSecretName name of the Secrets Manager secret holding the API keys' hashes (one lowercase hex
  *        SHA-256 per line), synced by External Secrets into a file mounted in the gateway pods ({@code API_KEYS_FILE})
+ * @param trustedProxyHops proxies in front of the gateway that append to {@code X-Forwarded-For}, 0 to 10: anonymous
+ *        clients are rate-limited by the address that many entries from the right (1: the ALB)
+ *        ({@code RATE_LIMIT_TRUSTED_HOPS})
  */
 public record GatewaySettings(
         int rateLimitRps,
@@ -19,9 +22,13 @@ public record GatewaySettings(
         int bodyLimitBytes,
         int upstreamConnectTimeoutMs,
         int upstreamReadTimeoutMs,
-        String apiKeysSecretName) {
+        String apiKeysSecretName,
+        int trustedProxyHops) {
 
-    /** Defaults: 50 rps with bursts of 100 per client, 16 KiB bodies, 1 s connect and 5 s read timeouts. */
+    /**
+     * Defaults: 50 rps with bursts of 100 per client, 16 KiB bodies, 1 s connect and 5 s read timeouts, one trusted
+     * proxy (the ALB).
+     */
     public static final GatewaySettings DEFAULTS =
-            new GatewaySettings(50, 100, 16384, 1000, 5000, "users-platform/gateway-api-keys");
+            new GatewaySettings(50, 100, 16384, 1000, 5000, "users-platform/gateway-api-keys", 1);
 }

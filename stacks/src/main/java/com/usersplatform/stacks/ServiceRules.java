@@ -16,7 +16,7 @@ final class ServiceRules {
     private static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
     private static final Pattern HOSTNAME =
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** The bounds of the services' latency histograms (HttpMetrics), ms: a latency SLO is read off one bucket. */
     private static final List<Double> LATENCY_BUCKETS_MS =
@@ -69,6 +69,7 @@ final class ServiceRules {
         problems.range(GATEWAY + ".bodyLimitBytes", g.bodyLimitBytes(), 1, MAX_BODY_BYTES);
         problems.range(GATEWAY + ".upstreamConnectTimeoutMs", g.upstreamConnectTimeoutMs(), 1, 60_000);
         problems.range(GATEWAY + ".upstreamReadTimeoutMs", g.upstreamReadTimeoutMs(), 1, 300_000);
+        problems.range(GATEWAY + ".trustedProxyHops", g.trustedProxyHops(), 0, 10);
         problems.check(SECRET_NAME.matcher(g.apiKeysSecretName()).matches(), GATEWAY + ".apiKeysSecretName",
                 "must be a Secrets Manager name (1 to 512 of letters, digits and /_+=.@-), got '"
                         + g.apiKeysSecretName() + "'");

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param observability monitoring stack and alert thresholds
  * @param gateway the gateway's rate limits, body limit and API keys
  * @param ingress the public load balancer in front of the gateway
+ * @param alerting where alarms and alerts are sent (the stack's SNS topic and its subscriptions)
+ * @param waf the AWS WAF web ACL in front of the gateway's load balancer
  * @param delivery the GitHub repository whose workflows deploy the stack (trusted by its CI roles)
  */
 public record StackConfig(
@@ -42,6 +44,8 @@ public record StackConfig(
         ObservabilityConfig observability,
         GatewaySettings gateway,
         IngressConfig ingress,
+        AlertingConfig alerting,
+        WafConfig waf,
         DeliveryConfig delivery) {
 
     /** Pulumi project name and config namespace. */
@@ -51,7 +55,7 @@ public record StackConfig(
     public static final StackConfig DEFAULTS = new StackConfig("dev", "us-east-1", false, "platform-team", Map.of(),
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
             WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS,
-            DeliveryConfig.DEFAULTS);
+            AlertingConfig.DEFAULTS, WafConfig.DEFAULTS, DeliveryConfig.DEFAULTS);
 
     /** Prefix of this stack's AWS resource names ({@code users-platform-<stack>}); also the EKS cluster's name. */
     public String resourcePrefix() {
@@ -67,7 +71,7 @@ public record StackConfig(
     public static StackConfig defaults(String stack) {
         StackConfig d = DEFAULTS;
         return new StackConfig(stack, d.awsRegion, d.production, d.owner, d.tags, d.network, d.cluster, d.cache,
-                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.delivery);
+                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting, d.waf, d.delivery);
     }
 
     public StackConfig {

@@ -34,6 +34,9 @@ final class StackValidator {
         WorkloadRules.check("gateway", config.workloads().gateway(), config.production(), problems);
         WorkloadRules.check("users", config.workloads().users(), config.production(), problems);
         ServiceRules.check(config, problems);
+        AlertingRules.check(config.alerting(), config.production(), problems);
+        WafRules.check(config.waf(), config.production(), problems);
+        CapacityRules.check(config, problems);
         DeliveryRules.check(config.delivery(), problems);
     }
 

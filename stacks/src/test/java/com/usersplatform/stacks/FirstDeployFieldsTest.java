@@ -49,7 +49,8 @@ class FirstDeployFieldsTest {
                 "users-platform:network: {azCount: 3, natGateways: perAz}",
                 "users-platform:cache: {replicas: 2, multiAz: true, automaticFailover: true, snapshotRetentionDays: 7}",
                 "users-platform:workloads: {gateway: {autoscaling: {minReplicas: 2}}, users: {autoscaling: {minReplicas: 2}}}",
-                "users-platform:ingress: {hostname: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ}"));
+                "users-platform:ingress: {hostname: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ}",
+                "users-platform:alerting: {emailEndpoints: [oncall@example.com]}"));
         assertTrue(prod.ingress().tls(), "the program makes the certificate");
     }
 

@@ -108,7 +108,9 @@ class StackRejectionTest {
         List<String> problems = problems(write(dir, "limits",
                 "users-platform:workloads: {gateway: {resources: {requests: {cpu: '1.5', memory: 1Gi}, "
                         + "limits: {cpu: 1500m, memory: 1000Mi}}}, users: {resources: {requests: {cpu: 500m, "
-                        + "memory: 256Mi}, limits: {cpu: 250m, memory: 1G}}}}"));
+                        + "memory: 256Mi}, limits: {cpu: 250m, memory: 1G}}}}",
+                // Room for 6 x 1.5 + 6 x 0.5 CPU at the HPA maxima (the capacity check is not under test here).
+                "users-platform:cluster: {maxNodes: 10}"));
         String gateway = "users-platform:workloads.gateway.resources.limits";
         String users = "users-platform:workloads.users.resources.limits";
         assertProblem(problems, gateway + ".memory", "limit (1000Mi) must be >= request (1Gi)");

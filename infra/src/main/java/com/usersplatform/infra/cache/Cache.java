@@ -148,7 +148,8 @@ public final class Cache extends ComponentResource {
             alarm(name, memberId, "cpu", "EngineCPUUtilization", "Average", args.alarms().cpuPercent(), args.alarms());
             alarm(name, memberId, "memory", "DatabaseMemoryUsagePercentage", "Average",
                     args.alarms().memoryPercent(), args.alarms());
-            alarm(name, memberId, "evictions", "Evictions", "Sum", args.alarms().evictions(), args.alarms());
+            alarm(name, memberId, "memory-full", "DatabaseMemoryUsagePercentage", "Maximum",
+                    args.alarms().memoryFullPercent(), args.alarms());
             alarm(name, memberId, "connections", "CurrConnections", "Maximum",
                     args.alarms().connections(), args.alarms());
         }
@@ -176,8 +177,8 @@ public final class Cache extends ComponentResource {
                         .comparisonOperator("GreaterThanThreshold")
                         .threshold(threshold)
                         .treatMissingData("missing")
-                        .alarmActions(alarms.alarmActionArns())
-                        .okActions(alarms.alarmActionArns())
+                        .alarmActions(alarms.alarmActions())
+                        .okActions(alarms.alarmActions())
                         .build(), CustomResourceOptions.builder().parent(this).build());
     }
 }

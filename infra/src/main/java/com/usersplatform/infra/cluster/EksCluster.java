@@ -21,6 +21,7 @@ import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
@@ -90,6 +91,9 @@ public final class EksCluster extends ComponentResource {
         var cluster = new Cluster(name, ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
+                // STANDARD: at the end of standard support EKS upgrades the control plane instead of billing
+                // extended support: https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType()).build())
                 .roleArn(clusterRole.arn)
                 .vpcConfig(ClusterVpcConfigArgs.builder()
                         .subnetIds(args.privateSubnetIds())

@@ -28,6 +28,7 @@ import java.util.List;
  * @param logRetentionDays          {@code int}, default 90: retention of the control-plane log group
  * @param privateEgress             what gives the private subnets their route out (NAT): nodes need it to join the
  *                                  cluster and pull images, so the node group waits for it
+ * @param supportType               {@code String}, {@code STANDARD} or {@code EXTENDED}: the cluster's upgrade policy
  */
 public record EksClusterArgs(
         String clusterName,
@@ -45,7 +46,8 @@ public record EksClusterArgs(
         int maxNodes,
         int nodeDiskSizeGib,
         int logRetentionDays,
-        List<Resource> privateEgress) {
+        List<Resource> privateEgress,
+        String supportType) {
 
     public EksClusterArgs {
         privateEgress = List.copyOf(privateEgress);

@@ -23,6 +23,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,26 +40,35 @@ public final class GatewayIngress extends ComponentResource {
     /** TLS 1.3 and 1.2 only. */
     static final String SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+    /**
+     * The only paths the ALB forwards (Kubernetes {@code Prefix}: {@code /api} matches {@code /api} and
+     * {@code /api/...}, not {@code /apix}). Anything else, {@code /metrics} above all (the gateway's metrics are
+     * unauthenticated; Prometheus scrapes the pods directly), gets the controller's default action, a fixed 404
+     * ({@code build404Action} in pkg/ingress/model_build_actions.go, the listener default in
+     * pkg/ingress/model_build_listener.go of kubernetes-sigs/aws-load-balancer-controller).
+     */
+    public static final List<String> ROUTED_PATHS = List.of("/api", "/health");
+
     /** Public URL of the gateway ({@code https://} with a certificate), once the ALB has a hostname. */
     public final Output<String> url;
 
     public GatewayIngress(String name, GatewayIngressArgs args, ComponentResourceOptions options) {
         super("users-platform:kubernetes:GatewayIngress", name, options);
+        var backend = IngressBackendArgs.builder().service(IngressServiceBackendArgs.builder()
+                .name(args.serviceName())
+                .port(ServiceBackendPortArgs.builder().number(args.servicePort()).build())
+                .build()).build();
         var rule = IngressRuleArgs.builder().http(HTTPIngressRuleValueArgs.builder()
-                .paths(HTTPIngressPathArgs.builder().path("/").pathType("Prefix")
-                        .backend(IngressBackendArgs.builder().service(IngressServiceBackendArgs.builder()
-                                .name(args.serviceName())
-                                .port(ServiceBackendPortArgs.builder().number(args.servicePort()).build())
-                                .build()).build())
-                        .build())
+                .paths(ROUTED_PATHS.stream().map(path -> HTTPIngressPathArgs.builder().path(path).pathType("Prefix")
+                        .backend(backend).build()).toList())
                 .build());
         args.hostname().ifPresent(rule::host);
 
         var ingress = new Ingress(name, IngressArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("gateway").namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/name", "gateway", "app.kubernetes.io/part-of", "users-platform"))
-                        .annotations(args.certificateArn().map(arn -> arn.applyValue(a -> annotations(args, Optional.of(a))))
-                                .orElseGet(() -> Output.of(annotations(args, Optional.empty()))))
+                        .annotations(Output.tuple(optional(args.certificateArn()), optional(args.wafAclArn()))
+                                .applyValue(t -> annotations(args, t.t1, t.t2)))
                         .build())
                 .spec(IngressSpecArgs.builder().ingressClassName(INGRESS_CLASS).rules(rule.build()).build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.controller()).build());
@@ -101,7 +111,12 @@ public final class GatewayIngress extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
-    static Map<String, String> annotations(GatewayIngressArgs args, Optional<String> certificateArn) {
+    private static Output<Optional<String>> optional(Optional<Output<String>> value) {
+        return value.map(v -> v.applyValue(Optional::of)).orElseGet(() -> Output.of(Optional.empty()));
+    }
+
+    static Map<String, String> annotations(GatewayIngressArgs args, Optional<String> certificateArn,
+                                           Optional<String> wafAclArn) {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(ANNOTATION + "scheme", "internet-facing");
         annotations.put(ANNOTATION + "target-type", "ip");
@@ -112,6 +127,7 @@ public final class GatewayIngress extends ComponentResource {
         annotations.put(ANNOTATION + "target-group-attributes", "deregistration_delay.timeout_seconds=30");
         annotations.put(ANNOTATION + "load-balancer-attributes",
                 "routing.http.drop_invalid_header_fields.enabled=true,idle_timeout.timeout_seconds=60");
+        wafAclArn.ifPresent(arn -> annotations.put(ANNOTATION + "wafv2-acl-arn", arn));
         certificateArn.ifPresentOrElse(arn -> {
             annotations.put(ANNOTATION + "certificate-arn", arn);
             annotations.put(ANNOTATION + "listen-ports", "[{\"HTTP\": 80}, {\"HTTPS\": 443}]");

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param controller         the load balancer controller's release: its webhooks must exist before the Ingress
  * @param hostedZoneId       Route 53 zone that gets the hostname's alias record; empty: no record, and the URL is
  *                           the ALB's own name
+ * @param wafAclArn          the WAF web ACL associated with the ALB (annotation {@code wafv2-acl-arn}); empty: none
  */
 public record GatewayIngressArgs(Output<String> namespace, Output<String> serviceName, int servicePort,
                                  Optional<Output<String>> certificateArn, Optional<String> hostname,
-                                 List<String> allowedSourceCidrs, Resource controller, Optional<String> hostedZoneId) {
+                                 List<String> allowedSourceCidrs, Resource controller, Optional<String> hostedZoneId,
+                                 Optional<Output<String>> wafAclArn) {
     public GatewayIngressArgs {
         allowedSourceCidrs = List.copyOf(allowedSourceCidrs);
         if (allowedSourceCidrs.isEmpty()) {

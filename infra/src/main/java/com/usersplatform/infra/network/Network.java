@@ -1,6 +1,8 @@
 package com.usersplatform.infra.network;
 
 import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;
 import com.pulumi.aws.ec2.InternetGateway;
@@ -70,6 +72,14 @@ public final class Network extends ComponentResource {
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
                 .tags(Map.of("Name", name))
+                .build(), child);
+        // The VPC's default security group, emptied: the provider adopts it and removes every rule not declared
+        // here, so anything left on it (or launched without a group) gets no traffic (AWS Security Hub EC2.2:
+        // https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2; adoption:
+        // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/default_security_group).
+        new DefaultSecurityGroup(name + "-default-sg", DefaultSecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .tags(Map.of("Name", name + "-default-unused"))
                 .build(), child);
         var internetGateway = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
                 .vpcId(vpc.id())

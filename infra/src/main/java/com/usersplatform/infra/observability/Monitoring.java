@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.alerting.AlertmanagerDelivery;
 import com.usersplatform.infra.workloads.CustomObject;
 import com.usersplatform.infra.workloads.HelmChart;
 
@@ -33,7 +34,8 @@ public final class Monitoring extends ComponentResource {
 
     public Monitoring(String name, MonitoringArgs args, ComponentResourceOptions options) {
         super("users-platform:kubernetes:Monitoring", name, options);
-        Release release = CHART.install(name, NAMESPACE, true, Output.of(values(args)),
+        Release release = CHART.install(name, NAMESPACE, true, args.alertmanagerConfig().applyValue(
+                        alertmanager -> values(args, alertmanager)),
                 CustomResourceOptions.builder().parent(this).build());
         var afterOperator = CustomResourceOptions.builder().parent(this).dependsOn(release).build();
 
@@ -61,7 +63,7 @@ public final class Monitoring extends ComponentResource {
      * Prometheus selects every ServiceMonitor and rule in the cluster (not only the chart's own), Grafana's sidecar
      * loads every ConfigMap labelled {@code grafana_dashboard=1}.
      */
-    private static Map<String, Object> values(MonitoringArgs args) {
+    private static Map<String, Object> values(MonitoringArgs args, Map<String, Object> alertmanagerConfig) {
         return Map.of(
                 "prometheus", Map.of("prometheusSpec", Map.of(
                         // Keeps the trace ids the services attach to latency buckets (OpenMetrics exemplars):
@@ -76,7 +78,10 @@ public final class Monitoring extends ComponentResource {
                 // kube-prometheus-stack's well-known default.
                 "grafana", Map.of("adminPassword", "", "sidecar", Map.of("dashboards", Map.of(
                         "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL"))),
-                "alertmanager", Map.of("enabled", true));
+                // The chart's alertmanager.config replaces its default (everything to a "null" receiver); the
+                // service account is named so that its Pod Identity association can name it.
+                "alertmanager", Map.of("enabled", true, "config", alertmanagerConfig,
+                        "serviceAccount", Map.of("create", true, "name", AlertmanagerDelivery.SERVICE_ACCOUNT)));
     }
 
     private static ObjectMetaArgs meta(String objectName, Output<String> namespace) {

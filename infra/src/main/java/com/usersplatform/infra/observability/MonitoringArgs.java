@@ -13,9 +13,11 @@ import java.util.Map;
  * @param thresholds      alert thresholds from the stack
  * @param prometheusReplicas Prometheus replicas (2 in production)
  * @param retention       how long Prometheus keeps samples, e.g. {@code 15d}
+ * @param alertmanagerConfig Alertmanager's routing tree and receivers
  */
 public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, String>> services,
-                             AlertThresholds thresholds, int prometheusReplicas, String retention) {
+                             AlertThresholds thresholds, int prometheusReplicas, String retention,
+                             Output<Map<String, Object>> alertmanagerConfig) {
 
     /**
      * @param errorRatio        {@code ApiHighErrorRate} fires above this share of 5xx responses (0..1)

@@ -57,6 +57,9 @@ public final class StandInMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
                     "names", List.of(region + "a", region + "b", region + "c"),
                     "zoneIds", List.of("az1", "az2", "az3"), "id", region);
+            // A stack may name a secret holding a chat webhook URL; offline it holds a stand-in URL.
+            case "aws:secretsmanager/getSecretVersion:getSecretVersion" -> Map.of("id", "stand-in",
+                    "secretString", "https://chat.example.invalid/hooks/stand-in");
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
@@ -122,6 +125,7 @@ public final class StandInMocks implements Mocks {
             case "aws:elasticache/user:User" -> prefix + "elasticache:" + regional + ":user:" + inputs.getOrDefault("userId", name);
             case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + regional + ":log-group:" + inputs.getOrDefault("name", name);
             case "aws:lambda/function:Function" -> prefix + "lambda:" + regional + ":function:" + name;
+            case "aws:sns/topic:Topic" -> prefix + "sns:" + regional + ":" + inputs.getOrDefault("name", name);
             case "aws:eks/cluster:Cluster" -> prefix + "eks:" + regional + ":cluster/" + inputs.getOrDefault("name", name);
             default -> {
                 // aws:<module>/<resource>:<Type> -> arn:aws:<module>:<region>:<account>:<resource>/<name>

@@ -31,6 +31,15 @@ public final class AppNamespace extends ComponentResource {
         registerOutputs(Map.of("name", this.name));
     }
 
+    /**
+     * The AWS Load Balancer Controller's pod webhook adds a readiness gate to pods created in a namespace with this
+     * label: a new pod is Ready only once its ALB target is healthy, so a rolling update never leaves the target
+     * group with only draining targets. Pods are mutated at creation, so the Deployments wait for the controller.
+     *
+     * @see <a href="https://kubernetes-sigs.github.io/aws-load-balancer-controller/v2.7/deploy/pod_readiness_gate/">Pod readiness gate</a>
+     */
+    public static final String READINESS_GATE_LABEL = "elbv2.k8s.aws/pod-readiness-gate-inject";
+
     static Map<String, String> labels() {
         Map<String, String> labels = new TreeMap<>();
         for (String mode : new String[] {"enforce", "audit", "warn"}) {
@@ -38,6 +47,7 @@ public final class AppNamespace extends ComponentResource {
             labels.put("pod-security.kubernetes.io/" + mode + "-version", "latest");
         }
         labels.put("app.kubernetes.io/part-of", Labels.PART_OF);
+        labels.put(READINESS_GATE_LABEL, "enabled");
         return labels;
     }
 

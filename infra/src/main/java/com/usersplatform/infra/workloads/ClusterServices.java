@@ -56,10 +56,14 @@ public final class ClusterServices extends ComponentResource {
                 SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
 
         new MetricsServer(name + "-metrics-server", controllerReplicas, child);
+        // Before the workloads: its pod webhook injects the readiness gate into their pods (AppNamespace).
+        var controller = new LoadBalancerController(name + "-alb-controller", new LoadBalancerControllerArgs(
+                args.clusterName(), args.vpcId(), stack.awsRegion(), controllerReplicas), child);
         var users = new Workload(name + "-users", workload(stack, args, "users", stack.workloads().users(), USERS_PORT,
-                usersConfig(stack, args), secrets.redisCredentials), List.of(secrets.redisCredentialsSync), child);
+                usersConfig(stack, args), secrets.redisCredentials), List.of(secrets.redisCredentialsSync, controller.release),
+                child);
         var gateway = new Workload(name + "-gateway", workload(stack, args, "gateway", stack.workloads().gateway(),
-                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync), child);
+                GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync, controller.release), child);
 
         Monitoring monitoring = null;
         if (stack.observability().monitoringStack()) {
@@ -68,7 +72,9 @@ public final class ClusterServices extends ComponentResource {
                     Map.of("gateway", gateway.podSelector, "users", users.podSelector),
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
                             o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
-                    controllerReplicas, stack.production() ? "15d" : "3d"), child);
+                    controllerReplicas, stack.production() ? "15d" : "3d", args.alertmanagerConfig().orElseThrow(
+                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery"))),
+                    child);
         }
 
         if (stack.observability().tracing().enabled()) {
@@ -85,8 +91,6 @@ public final class ClusterServices extends ComponentResource {
                 subnets.stream().map(SubnetPair::privateCidr).toList(),
                 args.redisPort(), monitoring == null ? null : monitoring.namespace), child);
 
-        var controller = new LoadBalancerController(name + "-alb-controller", new LoadBalancerControllerArgs(
-                args.clusterName(), args.vpcId(), stack.awsRegion(), controllerReplicas), child);
         var edge = stack.ingress();
         Optional<Output<String>> certificate = edge.certificateArn().map(Output::of);
         if (certificate.isEmpty() && edge.hostedZoneId().isPresent()) {
@@ -95,7 +99,7 @@ public final class ClusterServices extends ComponentResource {
         }
         var ingress = new GatewayIngress(name + "-ingress", new GatewayIngressArgs(namespace, gateway.serviceName,
                 GATEWAY_PORT, certificate, edge.hostname(), edge.allowedSourceCidrs(), controller.release,
-                edge.hostedZoneId()), child);
+                edge.hostedZoneId(), args.wafAclArn()), child);
 
         this.gatewayUrl = ingress.url;
         registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
@@ -141,6 +145,7 @@ public final class ClusterServices extends ComponentResource {
         env.put("USERS_URL", "http://users." + NAMESPACE + ".svc.cluster.local:" + USERS_PORT);
         env.put("RATE_LIMIT_RPS", Integer.toString(g.rateLimitRps()));
         env.put("RATE_LIMIT_BURST", Integer.toString(g.rateLimitBurst()));
+        env.put("RATE_LIMIT_TRUSTED_HOPS", Integer.toString(g.trustedProxyHops()));
         env.put("BODY_LIMIT_BYTES", Integer.toString(g.bodyLimitBytes()));
         env.put("UPSTREAM_CONNECT_TIMEOUT_MS", Integer.toString(g.upstreamConnectTimeoutMs()));
         env.put("UPSTREAM_READ_TIMEOUT_MS", Integer.toString(g.upstreamReadTimeoutMs()));

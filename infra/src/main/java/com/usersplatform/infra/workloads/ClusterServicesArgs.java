@@ -7,6 +7,7 @@ import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.stacks.StackConfig;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@link ClusterServices} needs: the stack's records plus the AWS side's outputs.
@@ -21,6 +22,10 @@ import java.util.Map;
  * @param secretReaderNamespace  {@code String}, required: namespace of the External Secrets Operator's service account
  * @param secretReaderAccount    {@code String}, required: that service account (its Pod Identity reads the two secrets)
  * @param secretReaderIdentity   {@code Resource}, required: the pod identity association the operator waits for
+ * @param alertmanagerConfig     {@code Optional<Output<Map<String, Object>>>}: Alertmanager's configuration, present
+ *                               where the stack runs the monitoring stack
+ * @param wafAclArn              {@code Optional<Output<String>>}: the web ACL the ALB is associated with, where the
+ *                               stack enables WAF
  * @param imageRepositories      {@code Map<String, Output<String>>}, required: the stack's ECR repository URL per
  *                               service (used unless the stack names another repository)
  */
@@ -28,13 +33,16 @@ public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName,
                                   Output<String> redisHost, int redisPort, Output<String> redisSecretArn,
                                   Output<String> apiKeysSecretArn, String secretReaderNamespace,
                                   String secretReaderAccount, Resource secretReaderIdentity,
-                                  Map<String, Output<String>> imageRepositories) {
+                                  Map<String, Output<String>> imageRepositories,
+                                  Optional<Output<Map<String, Object>>> alertmanagerConfig,
+                                  Optional<Output<String>> wafAclArn) {
 
     /** The Kubernetes side's inputs from the AWS side of the same stack. */
     public static ClusterServicesArgs from(AwsFoundation aws) {
         return new ClusterServicesArgs(aws.config(), aws.cluster().clusterName, aws.network().vpcId,
                 aws.cache().primaryEndpoint, Cache.PORT, aws.credentials().secretArn,
                 aws.credentials().apiKeysSecretArn, aws.secretReader().namespace, aws.secretReader().serviceAccount,
-                aws.secretReader(), aws.images().urls);
+                aws.secretReader(), aws.images().urls, aws.alertmanager().map(delivery -> delivery.config),
+                aws.webAcl().map(acl -> acl.arn));
     }
 }

@@ -55,8 +55,9 @@ public final class Workload extends ComponentResource {
     }
 
     /**
-     * @param mountedSecretSources what creates the Kubernetes Secret the pods mount (the ExternalSecret): the
-     *                             Deployment waits for it, so its pods do not start before the volume can exist
+     * @param mountedSecretSources what the Deployment waits for before its pods are created: what creates the
+     *                             Kubernetes Secret the pods mount (the ExternalSecret), so the volume can exist, and
+     *                             any webhook that mutates its pods (the load balancer controller's)
      */
     public Workload(String name, WorkloadArgs args, List<Resource> mountedSecretSources,
                     ComponentResourceOptions options) {
@@ -111,6 +112,9 @@ public final class Workload extends ComponentResource {
                 .spec(PodDisruptionBudgetSpecArgs.builder()
                         // maxUnavailable 1 always lets a node drain proceed one pod at a time, even at 1 replica.
                         .maxUnavailable(1)
+                        // A pod that is not Ready (crash-looping, stuck) may be evicted whatever the budget, so a
+                        // broken pod never blocks a drain: https://kubernetes.io/docs/tasks/run-application/configure-pdb/#unhealthy-pod-eviction-policy
+                        .unhealthyPodEvictionPolicy("AlwaysAllow")
                         .selector(selector())
                         .build())
                 .build(), child);

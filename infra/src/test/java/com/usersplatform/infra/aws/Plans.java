@@ -28,7 +28,7 @@ final class Plans {
 
     /** The stand-in ARN the mocks gave the stack's KMS key (what encrypted resources must reference). */
     static String keyArn(OfflineRun.Result result) {
-        return "arn:aws:kms:" + region(result) + ":123456789012:key/" + result.single("aws:kms/key:Key").name() + "-key-id";
+        return "arn:aws:kms:" + region(result) + ":123456789012:key/" + named(result, "aws:kms/key:Key", "kms").name() + "-key-id";
     }
 
     /** The stand-in ARN the mocks gave a secret. */

@@ -6,6 +6,7 @@ import com.usersplatform.infra.workloads.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.usersplatform.infra.workloads.Yaml.at;
@@ -58,6 +59,38 @@ class GatewayIngressTest {
             var service = run.document("Service", NS, (String) backend.get("name"));
             assertEquals(integer(service, "spec.ports[0].port"), integer(backend, "port.number"));
         }
+    }
+
+    @Test
+    void theIngressNeverRoutesMetricsWhilePrometheusStillScrapesIt() {
+        for (var run : KubernetesRuns.both()) {
+            var ingress = run.document("Ingress", NS, "gateway");
+            List<Map<String, Object>> paths = com.usersplatform.infra.workloads.Yaml.list(ingress, "spec.rules[0].http.paths");
+            for (String request : List.of("/metrics", "/metrics/", "/metrics?x=1", "/Metrics", "/")) {
+                assertFalse(paths.stream().anyMatch(p -> prefixMatches(p, request.split("\\?")[0])),
+                        run.stack().stack() + ": " + request + " is routed by " + paths);
+            }
+            for (String request : List.of("/api/users", "/api", "/health/ready")) {
+                assertTrue(paths.stream().anyMatch(p -> prefixMatches(p, request)), request + " is not routed");
+            }
+            var monitor = run.document("ServiceMonitor", NS, "gateway");
+            assertEquals("/metrics", at(monitor, "spec.endpoints[0].path"));
+        }
+    }
+
+    /**
+     * Kubernetes Ingress path matching: {@code Exact} is the whole path, {@code Prefix} matches element by element
+     * (https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types); anything else is refused here.
+     */
+    private static boolean prefixMatches(Map<String, Object> path, String request) {
+        String type = (String) path.get("pathType");
+        String prefix = (String) path.get("path");
+        if ("Exact".equals(type)) {
+            return prefix.equals(request);
+        }
+        assertEquals("Prefix", type, "only Exact and Prefix have defined semantics");
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return trimmed.isEmpty() || request.equals(trimmed) || request.startsWith(trimmed + "/");
     }
 
     @Test

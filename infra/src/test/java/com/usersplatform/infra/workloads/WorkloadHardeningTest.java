@@ -30,7 +30,7 @@ class WorkloadHardeningTest {
                     "REDIS_CREDENTIALS_FILE", "REDIS_POOL_SIZE", "REDIS_CONNECT_TIMEOUT_MS", "REDIS_COMMAND_TIMEOUT_MS",
                     "SERVICE_VERSION", "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"),
             "gateway", Set.of("SERVER_PORT", "USERS_URL", "API_KEYS_FILE", "RATE_LIMIT_RPS", "RATE_LIMIT_BURST",
-                    "BODY_LIMIT_BYTES", "UPSTREAM_CONNECT_TIMEOUT_MS", "UPSTREAM_READ_TIMEOUT_MS", "SERVICE_VERSION",
+                    "RATE_LIMIT_TRUSTED_HOPS", "BODY_LIMIT_BYTES", "UPSTREAM_CONNECT_TIMEOUT_MS", "UPSTREAM_READ_TIMEOUT_MS", "SERVICE_VERSION",
                     "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"));
 
     static Stream<Arguments> workloads() {
@@ -186,6 +186,22 @@ class WorkloadHardeningTest {
         }
         assertTrue(selects(map(spec, "selector.matchLabels"),
                 map(run.document("Deployment", NS, service), "spec.template.metadata.labels")));
+        // Not-Ready pods never count against the budget, so a crash-looping pod cannot block a node drain.
+        assertEquals("AlwaysAllow", spec.get("unhealthyPodEvictionPolicy"));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("workloads")
+    void podsGetTheAlbReadinessGateAndWaitForItsWebhook(String stack, KubernetesRuns.Run run, String service,
+                                                        int port) {
+        var namespace = run.ofKind("Namespace").stream()
+                .filter(n -> NS.equals(map(n, "metadata").get("name"))).findFirst().orElseThrow();
+        assertEquals("enabled", map(namespace, "metadata.labels").get(AppNamespace.READINESS_GATE_LABEL));
+        var deployment = run.result().ofType("kubernetes:apps/v1:Deployment").stream()
+                .filter(d -> d.name().endsWith("-" + service)).findFirst().orElseThrow();
+        assertTrue(deployment.dependsOn().stream()
+                        .anyMatch(key -> key.startsWith("kubernetes:helm.sh/v3:Release::") && key.contains("alb-controller")),
+                service + " waits for the load balancer controller: " + deployment.dependsOn());
     }
 
     @ParameterizedTest(name = "{0} {2}")

@@ -22,6 +22,8 @@ import io.helidon.config.Config;
  * @param rateLimitClients clients tracked at once by the limiter
  * @param bodyLimitBytes   largest request body accepted
  * @param tracing          OTLP export and sampling ({@code tracing.*}, e.g. {@code TRACING_SAMPLING_RATIO})
+ * @param trustedProxyHops proxies in front of the gateway whose {@code X-Forwarded-For} entries are believed
+ *                         ({@code rate.limit.trusted.hops}; 1 behind the ALB, 0 when clients connect directly)
  */
 public record GatewayConfig(String version,
                             UpstreamSettings upstream,
@@ -32,7 +34,8 @@ public record GatewayConfig(String version,
                             long rateLimitBurst,
                             int rateLimitClients,
                             int bodyLimitBytes,
-                            TracingSettings tracing) {
+                            TracingSettings tracing,
+                            int trustedProxyHops) {
 
     /** Rejects settings the gateway cannot run with, naming the key. */
     public GatewayConfig {
@@ -52,6 +55,16 @@ public record GatewayConfig(String version,
         require(rateLimitBurst >= 1, "rate.limit.burst must be at least 1, got " + rateLimitBurst);
         require(rateLimitClients >= 1, "rate.limit.clients must be at least 1");
         require(bodyLimitBytes >= 1, "body.limit.bytes must be at least 1, got " + bodyLimitBytes);
+        require(trustedProxyHops >= 0 && trustedProxyHops <= 10,
+                "rate.limit.trusted.hops must be between 0 and 10, got " + trustedProxyHops);
+    }
+
+    /** Settings for clients that connect directly (no trusted proxy hops). */
+    public GatewayConfig(String version, UpstreamSettings upstream, Duration readinessTimeout, Path apiKeysFile,
+                         Duration apiKeysRecheck, long rateLimitRps, long rateLimitBurst, int rateLimitClients,
+                         int bodyLimitBytes, TracingSettings tracing) {
+        this(version, upstream, readinessTimeout, apiKeysFile, apiKeysRecheck, rateLimitRps, rateLimitBurst,
+                rateLimitClients, bodyLimitBytes, tracing, 0);
     }
 
     /** Reads the settings from {@code config} (the root node). */
@@ -76,7 +89,8 @@ public record GatewayConfig(String version,
                 config.get("rate.limit.burst").asLong().orElse(100L),
                 config.get("rate.limit.clients").asInt().orElse(100_000),
                 config.get("body.limit.bytes").asInt().orElse(16_384),
-                TracingSettings.from(config.get("tracing")));
+                TracingSettings.from(config.get("tracing")),
+                config.get("rate.limit.trusted.hops").asInt().orElse(0));
     }
 
     private static Duration millis(Config node, long defaultMillis) {

@@ -11,6 +11,7 @@ import com.usersplatform.common.ServiceLifecycle;
 import com.usersplatform.common.ServiceRouting;
 import com.usersplatform.common.Tracing;
 import com.usersplatform.gateway.protection.ApiGuard;
+import com.usersplatform.gateway.protection.ClientAddress;
 import com.usersplatform.gateway.protection.ApiKeys;
 import com.usersplatform.gateway.protection.RateLimiter;
 import com.usersplatform.gateway.upstream.UpstreamClient;
@@ -74,7 +75,7 @@ public final class Main {
         gatewayMetrics.watch(keys);
         return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics, tracing,
                 Map.of("users", new UsersReadiness(config.upstream().baseUri(), config.readinessTimeout())),
-                api -> api.addFilter(new ApiGuard(keys, limiter))
+                api -> api.addFilter(new ApiGuard(keys, limiter, new ClientAddress(config.trustedProxyHops())))
                         .register("/api", new UsersProxyService(users, config.bodyLimitBytes())));
     }
 

@@ -1,6 +1,7 @@
 package com.usersplatform.gateway.protection;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,18 +17,26 @@ import io.helidon.webserver.http.RoutingResponse;
 
 /**
  * Guards {@code /api/**}: rate limit per client, then API-key authentication. A client is its API key when the key
- * is valid, else its address, so unauthenticated guessing is limited too. Health and metrics are not guarded.
+ * is valid, else its address ({@link ClientAddress}: behind the load balancer, from {@code X-Forwarded-For}), so
+ * unauthenticated guessing is limited too. Health and metrics are not guarded.
  */
 public final class ApiGuard implements Filter {
     private static final HeaderName API_KEY = HeaderNames.create("X-API-Key");
     private static final String BEARER = "bearer ";
     private final ApiKeys keys;
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
 
-    /** Guards with {@code keys} and {@code limiter}. */
+    /** Guards with {@code keys} and {@code limiter}; anonymous clients are told apart by their connection's peer. */
     public ApiGuard(ApiKeys keys, RateLimiter limiter) {
+        this(keys, limiter, new ClientAddress(0));
+    }
+
+    /** Guards with {@code keys} and {@code limiter}; anonymous clients are told apart by {@code clientAddress}. */
+    public ApiGuard(ApiKeys keys, RateLimiter limiter, ClientAddress clientAddress) {
         this.keys = keys;
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -39,7 +48,8 @@ public final class ApiGuard implements Filter {
         }
         Optional<String> client = keys.identify(presentedKey(req.headers()));
         Optional<Duration> wait = limiter.acquire(client.map(id -> "key:" + id)
-                .orElseGet(() -> "addr:" + req.remotePeer().host()));
+                .orElseGet(() -> "addr:" + clientAddress.of(req.remotePeer().host(),
+                        req.headers().all(HeaderNames.X_FORWARDED_FOR, List::of))));
         if (wait.isPresent()) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(wait.get().toSeconds()));
             ApiErrors.send(res, Status.TOO_MANY_REQUESTS_429, "rate_limited",

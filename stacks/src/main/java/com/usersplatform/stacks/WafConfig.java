@@ -1,0 +1,21 @@
+package com.usersplatform.stacks;
+
+import java.util.List;
+
+/**
+ * The AWS WAF web ACL on the gateway's load balancer: AWS's managed common and known-bad-inputs rule groups, then a
+ * rate-based rule blocking any client address above {@code rateLimit} requests per {@code rateWindowSeconds}.
+ *
+ * @param enabled create the web ACL and associate it with the ALB; required in production
+ * @param rateLimit requests one client address may send per window before WAF blocks it, 10 to 2000000000 (WAF's
+ *        bounds); a backstop well above the gateway's own per-client limit
+ * @param rateWindowSeconds the window WAF counts requests over: 60, 120, 300 or 600
+ */
+public record WafConfig(boolean enabled, int rateLimit, int rateWindowSeconds) {
+
+    /** Windows WAF accepts for a rate-based rule. */
+    public static final List<Integer> WINDOWS = List.of(60, 120, 300, 600);
+
+    /** Defaults: on, 3000 requests per 5 minutes per address. */
+    public static final WafConfig DEFAULTS = new WafConfig(true, 3000, 300);
+}
