@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Health endpoints, to be registered under {@code /health}: {@code /health/live} (the process answers),
  * {@code /health/ready} (every named dependency check is up) and {@code /health} (summary with service name and
  * version). 200 when up, 503 when not; bodies name each check: {@code {"status":"DOWN","checks":{"redis":"DOWN"}}}.
+ * An {@linkplain HealthCheck#advisory advisory} check shows its own word when not up and leaves the status alone.
  */
 public final class HealthService implements HttpService {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
@@ -73,11 +74,12 @@ public final class HealthService implements HttpService {
                     names.stream().map(name -> (Callable<Boolean>) checks.get(name)::isUp).toList(),
                     CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < names.size(); i++) {
-                results.put(names.get(i), status(succeeded(futures.get(i))));
+                String name = names.get(i);
+                results.put(name, succeeded(futures.get(i)) ? "UP" : checks.get(name).downStatus());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            checks.keySet().forEach(name -> results.putIfAbsent(name, status(false)));
+            checks.forEach((name, check) -> results.putIfAbsent(name, check.downStatus()));
         }
         return results;
     }
@@ -90,8 +92,9 @@ public final class HealthService implements HttpService {
         }
     }
 
-    private static boolean allUp(Map<String, String> results) {
-        return results.values().stream().allMatch("UP"::equals);
+    private boolean allUp(Map<String, String> results) {
+        return results.entrySet().stream()
+                .allMatch(e -> "UP".equals(e.getValue()) || !checks.get(e.getKey()).gatesReadiness());
     }
 
     private static String status(boolean up) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ServiceRoutingTest {
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static final AtomicBoolean DEPENDENCY_UP = new AtomicBoolean(true);
+    private static final AtomicBoolean FRESH = new AtomicBoolean(true);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static WebServer server;
 
@@ -36,6 +37,7 @@ class ServiceRoutingTest {
         Logs.install(info, new PrintStream(LOG, true, StandardCharsets.UTF_8));
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
         checks.put("dependency", DEPENDENCY_UP::get);
+        checks.put("freshness", HealthCheck.advisory("STALE", FRESH::get));
         checks.put("slow", () -> {
             Thread.sleep(100);
             return true;
@@ -127,6 +129,25 @@ class ServiceRoutingTest {
             DEPENDENCY_UP.set(true);
         }
         assertEquals(200, send("GET", "/health").statusCode());
+    }
+
+    @Test
+    void anAdvisoryCheckReportsItsWordWithoutTakingTheServiceOutOfReadiness() throws Exception {
+        assertEquals("UP", json(send("GET", "/health/ready")).at("/checks/freshness").asText());
+        FRESH.set(false);
+        try {
+            HttpResponse<String> stale = send("GET", "/health/ready");
+            assertEquals(200, stale.statusCode(), stale.body());
+            assertEquals("UP", json(stale).get("status").asText());
+            assertEquals("STALE", json(stale).at("/checks/freshness").asText());
+            DEPENDENCY_UP.set(false);
+            HttpResponse<String> down = send("GET", "/health/ready");
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("STALE", json(down).at("/checks/freshness").asText());
+        } finally {
+            FRESH.set(true);
+            DEPENDENCY_UP.set(true);
+        }
     }
 
     @Test

@@ -109,7 +109,7 @@ class LateCredentialsFileTest {
             assertTrue(refusedInA > 0, "the pool tried new connections in phase A, and Redis refused them");
             assertTrue(phaseBFailures > 0, "new connections cannot log in with the stale file");
             assertEquals(503, staleReady.statusCode());
-            assertEquals("DOWN", UsersHarness.json(staleReady).at("/checks/redis_credentials").asText(),
+            assertEquals("STALE", UsersHarness.json(staleReady).at("/checks/redis_credentials").asText(),
                     staleReady.body());
             assertTrue(sample(staleMetrics, "redis_credentials_stale_seconds") >= GRACE.toSeconds(), staleMetrics);
             assertTrue(sample(staleMetrics, "redis_credentials_rejected_total") > 0, staleMetrics);

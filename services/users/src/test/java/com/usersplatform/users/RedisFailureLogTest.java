@@ -147,7 +147,9 @@ class RedisFailureLogTest {
             Thread.sleep(600);
             HttpResponse<String> stale = users.get("/health/ready");
             assertEquals(503, stale.statusCode(), stale.body());
-            assertEquals("DOWN", UsersHarness.json(stale).at("/checks/redis_credentials").asText());
+            assertEquals("STALE", UsersHarness.json(stale).at("/checks/redis_credentials").asText());
+            assertEquals("DOWN", UsersHarness.json(stale).at("/checks/redis").asText(),
+                    "with every connection gone the pod is out of readiness through the redis check");
             String metrics = users.get("/metrics").body();
             assertEquals(0, sample(metrics, "get", "rejected"), "the outage guard stayed closed: " + metrics);
             assertTrue(UsersHarness.metric(metrics, "redis_credentials_rejected_total") >= 3, metrics);

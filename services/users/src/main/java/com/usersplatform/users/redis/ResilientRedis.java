@@ -203,7 +203,7 @@ final class ResilientRedis implements AutoCloseable {
         }
         if (reportedStale.compareAndSet(false, true)) {
             LOG.warning("Redis credentials stale: refused for more than " + staleGrace.toSeconds()
-                    + " s; readiness reports redis_credentials DOWN until the credentials file brings ones Redis"
+                    + " s; readiness reports redis_credentials STALE until the credentials file brings ones Redis"
                     + " accepts");
         }
         return false;
