@@ -83,7 +83,8 @@ public final class GithubDelivery extends ComponentResource {
                 .build(), child);
         // The group's RBAC grants apply as well as the view policy; EKS does not check that bindings for it exist
         // (kubernetesGroups: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateAccessEntry.html).
-        clusterAccess(preview, "preview", List.of(PreviewDryRun.GROUP), Map.of(EKS_POLICY + "AmazonEKSViewPolicy", List.of()));
+        clusterAccess(preview, "preview", List.of(PreviewDryRun.GROUP),
+                Map.of(EKS_POLICY + "AmazonEKSViewPolicy", List.of()));
         PreviewDryRun.create(args.kubernetesVersion(), args.ownedNamespaces(), this);
 
         Role drift = role("drift", GithubTrust.branch(repository, "main"), 3600);

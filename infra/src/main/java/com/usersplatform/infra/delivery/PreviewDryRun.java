@@ -74,7 +74,8 @@ final class PreviewDryRun {
         int minor = Integer.parseInt(kubernetesVersion.substring(kubernetesVersion.indexOf('.') + 1));
         if (minor < MIN_KUBERNETES_MINOR) {
             throw new IllegalArgumentException("Kubernetes " + kubernetesVersion + " has no admissionregistration.k8s.io/v1"
-                    + " ValidatingAdmissionPolicy (1." + MIN_KUBERNETES_MINOR + "+), which keeps the preview role dry-run only");
+                    + " ValidatingAdmissionPolicy (1." + MIN_KUBERNETES_MINOR + "+), which keeps the preview role"
+                    + " dry-run only");
         }
         var child = CustomResourceOptions.builder().parent(parent).build();
         var policy = new CustomObject("preview-dry-run-only", new CustomObject.Args(ADMISSION,
