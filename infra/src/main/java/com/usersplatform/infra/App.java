@@ -45,7 +45,7 @@ public final class App {
         // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
         ctx.export("imageRepositories", aws.images().all());
         var delivery = new GithubDelivery("github", GithubDeliveryArgs.from(aws), ComponentResourceOptions.builder()
-                .providers(aws.awsProvider()).build());
+                .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("githubRoleArns", delivery.roleArns);
     }
 

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code deploy} (environment {@code <stack>}): {@code pulumi up} creates IAM roles, so it administers the
  *       account; EKS cluster admin. Sessions last up to 2 hours so a rollback outlives the deploy job.</li>
- *   <li>{@code preview} (pull requests): read-only AWS, secret values explicitly denied; EKS view.</li>
+ *   <li>{@code preview} (pull requests): read-only AWS, secret values explicitly denied; EKS view, and Kubernetes
+ *       dry-run rights in the program's namespaces ({@link PreviewDryRun}).</li>
  *   <li>{@code drift} (branch main): read-only AWS plus exactly what {@code pulumi refresh} reads: the stack's secret
  *       values (through the KMS key, via Secrets Manager only) and the Helm release Secrets in the releases'
  *       namespaces.</li>
@@ -42,7 +43,7 @@ public final class GithubDelivery extends ComponentResource {
 
     /** Longest session the deploy role allows (seconds): the deploy job asks for this much. */
     public static final int DEPLOY_SESSION_SECONDS = 7200;
-    /** Kubernetes group of the preview and drift roles' access entries (named in audit logs). */
+    /** Kubernetes group of the drift role's access entry (named in audit logs). */
     static final String READ_ONLY_GROUP = "users-platform:github-read";
     private static final String MANAGED = "arn:aws:iam::aws:policy/";
     private static final String EKS_POLICY = "arn:aws:eks::aws:cluster-access-policy/";
@@ -80,7 +81,11 @@ public final class GithubDelivery extends ComponentResource {
                         "Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue"),
                         "Resource", "*")))))
                 .build(), child);
-        clusterAccess(preview, "preview", List.of(READ_ONLY_GROUP), Map.of(EKS_POLICY + "AmazonEKSViewPolicy", List.of()));
+        // The group's RBAC grants apply as well as the view policy; EKS does not check that bindings for it exist
+        // (kubernetesGroups: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateAccessEntry.html).
+        clusterAccess(preview, "preview", List.of(PreviewDryRun.GROUP),
+                Map.of(EKS_POLICY + "AmazonEKSViewPolicy", List.of()));
+        PreviewDryRun.create(args.kubernetesVersion(), args.ownedNamespaces(), this);
 
         Role drift = role("drift", GithubTrust.branch(repository, "main"), 3600);
         attach(drift, "drift", MANAGED + "ReadOnlyAccess");

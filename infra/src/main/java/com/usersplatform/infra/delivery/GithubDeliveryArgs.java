@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param imageRepositoryNames  the stack's ECR repositories (images are pushed and promoted there)
  * @param helmNamespaces        namespaces of the stack's Helm releases: Helm keeps each release's state in a Secret
  *                              there, which a refresh reads
+ * @param kubernetesVersion     the cluster's pinned Kubernetes version ({@code major.minor})
+ * @param ownedNamespaces       namespaces the program's own Kubernetes objects (not Helm's) live in: where a preview
+ *                              needs dry-run rights
  */
 public record GithubDeliveryArgs(
         String prefix,
@@ -41,13 +44,16 @@ public record GithubDeliveryArgs(
         Output<String> keyArn,
         String rotationFunctionName,
         List<String> imageRepositoryNames,
-        List<String> helmNamespaces) {
+        List<String> helmNamespaces,
+        String kubernetesVersion,
+        List<String> ownedNamespaces) {
 
     public GithubDeliveryArgs {
         Objects.requireNonNull(existingProviderArn, "existingProviderArn");
         readableSecretArns = List.copyOf(readableSecretArns);
         imageRepositoryNames = List.copyOf(imageRepositoryNames);
         helmNamespaces = List.copyOf(helmNamespaces);
+        ownedNamespaces = List.copyOf(ownedNamespaces);
     }
 
     /** The stack's services whose images CI pushes. */
@@ -57,7 +63,9 @@ public record GithubDeliveryArgs(
      * The arguments for a stack's AWS side. Image repositories are named {@code users-platform-<stack>/<service>}.
      * Helm releases live in kube-system (load balancer controller, metrics server), the External Secrets Operator's
      * namespace, the monitoring namespace when the monitoring stack is on, and the services' namespace when the trace
-     * collector is on (delivery.GithubDeliveryTest checks this list against the releases the program makes).
+     * collector is on (delivery.GithubDeliveryTest checks this list against the releases the program makes). The
+     * program's own objects live in the services' namespace and, with the monitoring stack, the monitoring namespace
+     * (GithubDeliveryTest checks this list against the objects too).
      */
     public static GithubDeliveryArgs from(AwsFoundation aws) {
         StackConfig config = aws.config();
@@ -68,7 +76,13 @@ public record GithubDeliveryArgs(
                 List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn), aws.key().arn,
                 AwsFoundation.rotationFunctionName(prefix),
                 SERVICES.stream().map(service -> prefix + "/" + service).toList(),
-                helmNamespaces(config));
+                helmNamespaces(config), config.cluster().kubernetesVersion(), ownedNamespaces(config));
+    }
+
+    private static List<String> ownedNamespaces(StackConfig config) {
+        return config.observability().monitoringStack()
+                ? List.of(ClusterServices.NAMESPACE, Monitoring.NAMESPACE)
+                : List.of(ClusterServices.NAMESPACE);
     }
 
     private static List<String> helmNamespaces(StackConfig config) {

@@ -32,6 +32,8 @@ class GithubDeliveryTest {
 
     private static final String REPO = "users-platform/users-platform";
     private static final String ACCOUNT = "123456789012";
+    private static final String POLICY_TYPE = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy";
+    private static final String BINDING_TYPE = POLICY_TYPE + "Binding";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -83,6 +85,110 @@ class GithubDeliveryTest {
         assertEquals(Map.of("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "cluster"),
                 clusterPolicies(run, "github-preview"));
         assertEquals(3600.0, role(run, "dev", "preview").inputs().get("maxSessionDuration"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void thePreviewEntryCarriesTheDryRunGroupAndTheDriftEntryDoesNot(String stack) {
+        OfflineRun.Result run = InfraHarness.run(stack);
+        assertEquals(List.of("users-platform:preview"),
+                accessEntry(run, "github-preview").inputs().get("kubernetesGroups"));
+        assertFalse(strings(accessEntry(run, "github-drift").inputs().get("kubernetesGroups"))
+                .contains("users-platform:preview"));
+        assertEquals(Map.of("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "cluster"),
+                clusterPolicies(run, "github-preview"));
+    }
+
+    /** Write verbs, bound only by RoleBindings in the namespaces the program's own objects live in. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "dev-without-monitoring"})
+    void dryRunGrantsCoverTheManagedKindsInExactlyTheOwnedNamespaces(String variant) {
+        OfflineRun.Result run = variant.equals("dev-without-monitoring")
+                ? InfraHarness.run("dev", config -> config.put("users-platform:observability",
+                        "{\"monitoringStack\": false}"))
+                : InfraHarness.run(variant);
+        List<RecordedResource> bindings = run.ofType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").stream()
+                .filter(b -> subjectGroups(b).contains(PreviewDryRun.GROUP)).toList();
+        Set<String> owned = programsNamespacedObjects(run).stream()
+                .map(r -> String.valueOf(r.input("metadata.namespace"))).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(owned.isEmpty());
+        assertEquals(owned, bindings.stream().map(b -> String.valueOf(b.input("metadata.namespace")))
+                .collect(Collectors.toCollection(TreeSet::new)), variant);
+        assertEquals(owned.size(), bindings.size());
+        for (RecordedResource binding : bindings) {
+            assertEquals("ClusterRole", binding.input("roleRef.kind"));
+            assertEquals(PreviewDryRun.CLUSTER_ROLE, binding.input("roleRef.name"));
+        }
+        assertTrue(run.ofType("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").stream()
+                .noneMatch(b -> subjectGroups(b).contains(PreviewDryRun.GROUP)), "no cluster-wide grant");
+
+        RecordedResource role = run.single("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole");
+        Set<String> granted = new TreeSet<>();
+        for (Object rule : (List<?>) role.inputs().get("rules")) {
+            Map<?, ?> r = (Map<?, ?>) rule;
+            assertEquals(Set.of("create", "update", "patch", "delete"), strings(r.get("verbs")), "verbs " + r);
+            strings(r.get("apiGroups")).forEach(group -> strings(r.get("resources"))
+                    .forEach(resource -> granted.add(group + "/" + resource)));
+        }
+        assertFalse(granted.stream().anyMatch(g -> g.contains("*") || g.endsWith("/secrets")), granted.toString());
+        // Every kind of the program's namespaced objects, and no other.
+        Set<String> managed = programsNamespacedObjects(run).stream()
+                .map(GithubDeliveryTest::groupAndResource).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(granted.containsAll(managed),
+                "not granted: " + managed.stream().filter(m -> !granted.contains(m)).toList());
+        if (!variant.equals("dev-without-monitoring")) {
+            // With every feature on, no grant names a kind the program does not manage.
+            assertEquals(managed, granted);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void anAdmissionPolicyDeniesEveryNonDryRunRequestOfTheGroup(String stack) {
+        OfflineRun.Result run = InfraHarness.run(stack);
+        RecordedResource policy = run.single(POLICY_TYPE);
+        assertEquals("Fail", policy.input("spec.failurePolicy"));
+        List<?> conditions = (List<?>) policy.input("spec.matchConditions");
+        assertEquals(1, conditions.size());
+        assertEquals("'users-platform:preview' in request.userInfo.groups",
+                ((Map<?, ?>) conditions.get(0)).get("expression"));
+        List<?> validations = (List<?>) policy.input("spec.validations");
+        assertEquals(1, validations.size());
+        assertEquals("request.dryRun == true", ((Map<?, ?>) validations.get(0)).get("expression"));
+        List<?> rules = (List<?>) policy.input("spec.matchConstraints.resourceRules");
+        assertEquals(List.of(Map.of("apiGroups", List.of("*"), "apiVersions", List.of("*"), "operations", List.of("*"),
+                "resources", List.of("*/*"))), rules);
+        assertEquals(null, policy.input("spec.matchConstraints.namespaceSelector"));
+
+        RecordedResource binding = run.single(BINDING_TYPE);
+        assertEquals(policy.input("metadata.name"), binding.input("spec.policyName"));
+        assertEquals(List.of("Deny"), binding.input("spec.validationActions"));
+        // No matchResources: the binding narrows nothing the policy matches.
+        assertEquals(null, binding.input("spec.matchResources"));
+    }
+
+    @Test
+    void aClusterWithoutValidatingAdmissionPolicyV1IsRefused() {
+        // Refused before any object is made: without the policy the grants would be write rights.
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PreviewDryRun.create("1.29", List.of("users-platform"), null));
+        assertTrue(error.getMessage().contains("1.30+"), error.getMessage());
+    }
+
+    /** The group can never write: every grant waits for the binding, which waits for the policy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGrantsWaitForTheDenyingPolicyBinding(String stack) {
+        OfflineRun.Result run = InfraHarness.run(stack);
+        RecordedResource policy = run.single(POLICY_TYPE);
+        RecordedResource binding = run.single(BINDING_TYPE);
+        assertTrue(binding.dependsOn().contains(policy.key()), binding.dependsOn().toString());
+        List<RecordedResource> grants = run.resources().stream()
+                .filter(r -> r.type().startsWith("kubernetes:rbac.authorization.k8s.io/")).toList();
+        assertFalse(grants.isEmpty());
+        for (RecordedResource grant : grants) {
+            assertTrue(grant.dependsOn().contains(binding.key()), grant.key() + " waits only for " + grant.dependsOn());
+        }
     }
 
     @Test
@@ -162,6 +268,40 @@ class GithubDeliveryTest {
         assertTrue(workflow.contains("role-duration-seconds: \"" + (int) maxSession + "\""), workflow);
         int jobMinutes = Integer.parseInt(workflow.replaceAll("(?s).*?\\n    timeout-minutes: (\\d+).*", "$1"));
         assertTrue(maxSession > jobMinutes * 60, "session " + maxSession + " s must outlive the job's " + jobMinutes + " min");
+    }
+
+    private static RecordedResource accessEntry(OfflineRun.Result run, String name) {
+        return run.ofType("aws:eks/accessEntry:AccessEntry").stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no access entry " + name));
+    }
+
+    /** The program's own namespaced Kubernetes objects: no Helm release, not the grants themselves. */
+    private static List<RecordedResource> programsNamespacedObjects(OfflineRun.Result run) {
+        return run.resources().stream()
+                .filter(r -> r.type().startsWith("kubernetes:") && r.input("metadata.namespace") != null
+                        && !r.type().endsWith(":RoleBinding") && !r.type().equals("kubernetes:helm.sh/v3:Release"))
+                .toList();
+    }
+
+    private static Set<String> subjectGroups(RecordedResource binding) {
+        Set<String> groups = new TreeSet<>();
+        for (Object subject : (List<?>) binding.inputs().getOrDefault("subjects", List.of())) {
+            Map<?, ?> s = (Map<?, ?>) subject;
+            if ("Group".equals(s.get("kind"))) {
+                groups.add(String.valueOf(s.get("name")));
+            }
+        }
+        return groups;
+    }
+
+    /** {@code kubernetes:apps/v1:Deployment} to {@code apps/deployments} (core group: empty). */
+    private static String groupAndResource(RecordedResource object) {
+        String apiVersion = object.type().split(":")[1];
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String kind = object.type().substring(object.type().lastIndexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+        String plural = kind.endsWith("s") ? kind + "es"
+                : kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+        return (group.equals("core") ? "" : group) + "/" + plural;
     }
 
     private static RecordedResource role(OfflineRun.Result run, String stack, String job) {

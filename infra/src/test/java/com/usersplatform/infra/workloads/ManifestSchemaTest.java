@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.kubernetes.client.openapi.models.V1ClusterRole;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicy;
+import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicyBinding;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
@@ -34,16 +38,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ManifestSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** apiVersion/kind of every built-in kind the program may render, with its generated model. */
-    private static final Map<String, Class<?>> MODELS = Map.of(
-            "v1/Namespace", V1Namespace.class,
-            "v1/ServiceAccount", V1ServiceAccount.class,
-            "v1/ConfigMap", V1ConfigMap.class,
-            "v1/Service", V1Service.class,
-            "apps/v1/Deployment", V1Deployment.class,
-            "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class,
-            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class,
-            "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class,
-            "networking.k8s.io/v1/Ingress", V1Ingress.class);
+    private static final Map<String, Class<?>> MODELS = Map.ofEntries(
+            Map.entry("v1/Namespace", V1Namespace.class),
+            Map.entry("v1/ServiceAccount", V1ServiceAccount.class),
+            Map.entry("v1/ConfigMap", V1ConfigMap.class),
+            Map.entry("v1/Service", V1Service.class),
+            Map.entry("apps/v1/Deployment", V1Deployment.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class),
+            Map.entry("policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", V1Ingress.class),
+            Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", V1ClusterRole.class),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", V1RoleBinding.class),
+            Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy", V1ValidatingAdmissionPolicy.class),
+            Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding",
+                    V1ValidatingAdmissionPolicyBinding.class));
 
     @Test
     void everyRenderedObjectPassesItsSchema() {
@@ -63,7 +72,8 @@ class ManifestSchemaTest {
                 }
             });
             assertTrue(kinds.containsAll(java.util.List.of("Deployment", "NetworkPolicy", "ExternalSecret",
-                    "PrometheusRule", "ServiceMonitor", "HelmRelease")), kinds.toString());
+                    "PrometheusRule", "ServiceMonitor", "HelmRelease", "ValidatingAdmissionPolicy",
+                    "ValidatingAdmissionPolicyBinding", "ClusterRole", "RoleBinding")), kinds.toString());
         }
     }
 
