@@ -24,6 +24,12 @@ public final class AlertmanagerConfig {
     /** Severity → how often an unresolved alert is sent again. */
     static final Map<String, String> REPEAT_BY_SEVERITY = orderedOf("critical", "1h", "warning", "4h", "info", "24h");
 
+    /**
+     * The SLO burn-rate alerts' vocabulary ({@code page}, {@code ticket}) mapped onto the receivers' severities, so a
+     * page repeats and is attributed like a critical alert and a ticket like a warning.
+     */
+    static final Map<String, String> SLO_SEVERITY_ALIASES = Map.of("critical", "page", "warning", "ticket");
+
     private AlertmanagerConfig() {
     }
 
@@ -36,8 +42,10 @@ public final class AlertmanagerConfig {
         List<Object> receivers = new ArrayList<>();
         receivers.add(receiver("heartbeat", region, heartbeatTopicArn, "watchdog"));
         REPEAT_BY_SEVERITY.forEach((severity, repeat) -> {
-            routes.add(ordered("receiver", "sns-" + severity, "matchers", List.of("severity = \"" + severity + "\""),
-                    "repeat_interval", repeat));
+            String alias = SLO_SEVERITY_ALIASES.get(severity);
+            String matcher = alias == null ? "severity = \"" + severity + "\""
+                    : "severity =~ \"" + severity + "|" + alias + "\"";
+            routes.add(ordered("receiver", "sns-" + severity, "matchers", List.of(matcher), "repeat_interval", repeat));
             receivers.add(receiver("sns-" + severity, region, alertTopicArn, severity));
         });
         return ordered(

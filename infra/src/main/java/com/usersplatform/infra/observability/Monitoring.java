@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /**
  * Monitoring of the API where the stack enables it: kube-prometheus-stack (Helm, pinned; Prometheus Operator,
  * Prometheus, Alertmanager, Grafana, kube-state-metrics), a ServiceMonitor per service scraping {@code /metrics}, the
- * PrometheusRule with the team's alerts, and the API dashboard as a ConfigMap that Grafana's sidecar loads.
+ * PrometheusRule with the team's alerts, and the on-call dashboards as ConfigMaps that Grafana's sidecar loads.
  * See https://github.com/prometheus-community/helm-charts/tree/main/charts/kube-prometheus-stack
  */
 public final class Monitoring extends ComponentResource {
@@ -51,11 +51,16 @@ public final class Monitoring extends ComponentResource {
                 meta("users-platform-alerts", args.namespace()),
                 args.namespace().applyValue(ns -> AlertRules.spec(ns, args.thresholds()))), afterOperator);
 
-        new ConfigMap(name + "-dashboard", ConfigMapArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("users-platform-api-dashboard").namespace(NAMESPACE)
-                        .labels(Map.of(DASHBOARD_LABEL, "1", "app.kubernetes.io/part-of", "users-platform")).build())
-                .data(args.namespace().applyValue(ns -> Map.of("users-platform-api.json", ApiDashboard.json(ns))))
-                .build(), afterOperator);
+        // One ConfigMap per dashboard, each well under the 1 MiB ConfigMap limit; the API's keeps its original names.
+        OnCallDashboards.NAMES.forEach(dashboard -> {
+            String file = "users-platform-" + dashboard;
+            new ConfigMap(name + ("api".equals(dashboard) ? "" : "-" + dashboard) + "-dashboard", ConfigMapArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(file + "-dashboard").namespace(NAMESPACE)
+                            .labels(Map.of(DASHBOARD_LABEL, "1", "app.kubernetes.io/part-of", "users-platform")).build())
+                    .data(args.namespace().applyValue(ns -> Map.of(file + ".json",
+                            OnCallDashboards.json(dashboard, ns, args.region()))))
+                    .build(), afterOperator);
+        });
         registerOutputs(Map.of("namespace", Output.of(NAMESPACE)));
     }
 
@@ -77,11 +82,26 @@ public final class Monitoring extends ComponentResource {
                 // An empty admin password makes the Grafana chart generate a random one into its Secret instead of
                 // kube-prometheus-stack's well-known default.
                 "grafana", Map.of("adminPassword", "", "sidecar", Map.of("dashboards", Map.of(
-                        "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL"))),
+                        "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL")),
+                        "additionalDataSources", List.of(cloudWatchDataSource(args.region()))),
                 // The chart's alertmanager.config replaces its default (everything to a "null" receiver); the
                 // service account is named so that its Pod Identity association can name it.
                 "alertmanager", Map.of("enabled", true, "config", alertmanagerConfig,
                         "serviceAccount", Map.of("create", true, "name", AlertmanagerDelivery.SERVICE_ACCOUNT)));
+    }
+
+    /**
+     * The CloudWatch data source of the ElastiCache and WAF panels, in the stack's region, authenticated by the AWS
+     * SDK's default chain ({@code authType: default}, no keys in the config).
+     *
+     * @see <a href="https://grafana.com/docs/grafana/v9.2/datasources/aws-cloudwatch/provision-cloudwatch/">Provision
+     *      the CloudWatch data source</a>
+     * @see <a href="https://github.com/prometheus-community/helm-charts/blob/kube-prometheus-stack-67.8.0/charts/kube-prometheus-stack/values.yaml">chart
+     *      values: grafana.additionalDataSources</a>
+     */
+    static Map<String, Object> cloudWatchDataSource(String region) {
+        return Map.of("name", "CloudWatch", "type", "cloudwatch", "uid", DashboardJson.CLOUDWATCH.get("uid"),
+                "access", "proxy", "jsonData", Map.of("authType", "default", "defaultRegion", region));
     }
 
     private static ObjectMetaArgs meta(String objectName, Output<String> namespace) {

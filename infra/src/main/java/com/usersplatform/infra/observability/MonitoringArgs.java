@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, String>> services,
                              AlertThresholds thresholds, int prometheusReplicas, String retention,
-                             Output<Map<String, Object>> alertmanagerConfig) {
+                             Output<Map<String, Object>> alertmanagerConfig, String region) {
 
     /**
      * @param errorRatio        {@code ApiHighErrorRate} fires above this share of 5xx responses (0..1)

@@ -73,7 +73,8 @@ public final class ClusterServices extends ComponentResource {
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
                             o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
                     controllerReplicas, stack.production() ? "15d" : "3d", args.alertmanagerConfig().orElseThrow(
-                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery"))),
+                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery")),
+                            stack.awsRegion()),
                     child);
         }
 

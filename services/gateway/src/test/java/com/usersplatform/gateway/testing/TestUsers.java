@@ -1,5 +1,6 @@
 package com.usersplatform.gateway.testing;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,19 @@ public final class TestUsers implements AutoCloseable {
     /** As {@link #start(RedisServer, int)} with {@code tracing}, also exporting every span to {@code spanExporters}. */
     public static TestUsers start(RedisServer redis, int port, TracingSettings tracing,
                                   List<SpanExporter> spanExporters) {
+        return start(redis, port, tracing, spanExporters, Optional.empty());
+    }
+
+    /** As {@link #start(RedisServer, int)}, authenticating to Redis with the credentials file, as in the cluster. */
+    public static TestUsers startWithCredentials(RedisServer redis, Path credentialsFile) {
+        return start(redis, 0, TracingSettings.disabled(), List.of(), Optional.of(credentialsFile));
+    }
+
+    private static TestUsers start(RedisServer redis, int port, TracingSettings tracing,
+                                   List<SpanExporter> spanExporters, Optional<Path> credentialsFile) {
         UsersConfig config = new UsersConfig("127.0.0.1", port == 0 ? FreePort.find() : port,
                 Duration.ofMillis(200), "test", 16_384,
-                new UsersConfig.RedisConfig(redis.host(), redis.port(), false, Optional.empty(), Optional.empty(),
+                new UsersConfig.RedisConfig(redis.host(), redis.port(), false, Optional.empty(), credentialsFile,
                         Duration.ofSeconds(1), 8, Duration.ofMillis(500), Duration.ofMillis(500)), tracing);
         TestUsers users = new TestUsers(config, spanExporters);
         users.startAgain();
