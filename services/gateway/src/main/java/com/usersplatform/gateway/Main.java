@@ -76,7 +76,7 @@ public final class Main {
         return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics, tracing,
                 Map.of("users", new UsersReadiness(config.upstream().baseUri(), config.readinessTimeout())),
                 api -> api.addFilter(new ApiGuard(keys, limiter, new ClientAddress(config.trustedProxyHops())))
-                        .register("/api", new UsersProxyService(users, config.bodyLimitBytes())));
+                        .register(UsersProxyService.PUBLIC_PREFIX, new UsersProxyService(users, config.bodyLimitBytes())));
     }
 
     /**
