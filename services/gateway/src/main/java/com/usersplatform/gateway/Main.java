@@ -47,6 +47,8 @@ public final class Main {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    // The public edge answers requests Helidon rejects before routing with the API's error body.
+                    .directHandlers(ServiceRouting.directHandlers())
                     .routing(routing(settings, metrics, tracing))
                     .build()
                     .start();
