@@ -1,5 +1,7 @@
 package com.usersplatform.stacks;
 
+import com.usersplatform.contract.GatewayContract;
+
 /**
  * Gateway protection settings, handed to the gateway pods as its environment (see the service's configuration).
  *
@@ -23,9 +25,15 @@ public record GatewaySettings(
         int trustedProxyHops) {
 
     /**
-     * Defaults: the gateway's own (its {@code application.yaml}: 50 rps with bursts of 100 per client, 16 KiB
-     * bodies, 500 ms connect and 5 s read timeouts; a test in infra proves they agree), except one trusted proxy:
-     * in the cluster the ALB is always in front, while the service alone defaults to direct clients.
+     * Defaults: the gateway's own, from its settings contract (50 rps with bursts of 100 per client, 16 KiB bodies,
+     * 500 ms connect and 5 s read timeouts), except one trusted proxy: in the cluster the ALB is always in front,
+     * while the service alone defaults to direct clients (0).
      */
-    public static final GatewaySettings DEFAULTS = new GatewaySettings(50, 100, 16384, 500, 5000, 1);
+    public static final GatewaySettings DEFAULTS = new GatewaySettings(
+            GatewayContract.RATE_LIMIT_RPS.defaultInt(),
+            GatewayContract.RATE_LIMIT_BURST.defaultInt(),
+            GatewayContract.BODY_LIMIT_BYTES.defaultInt(),
+            GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.defaultInt(),
+            GatewayContract.UPSTREAM_READ_TIMEOUT_MS.defaultInt(),
+            1);
 }

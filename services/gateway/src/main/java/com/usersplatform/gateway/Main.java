@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.usersplatform.common.HttpMetrics;
+import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
 import com.usersplatform.common.ServiceLifecycle;
@@ -43,9 +44,12 @@ public final class Main {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
                 settings.tracing(), metrics, spanExporters);
+        int port = config.get(GatewayContract.SERVER_PORT.key()).asInt()
+                .orElse(GatewayContract.SERVER_PORT.defaultInt());
         try {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
+                    .port(port)
                     .shutdownHook(false)
                     // The public edge answers requests Helidon rejects before routing with the API's error body.
                     .directHandlers(ServiceRouting.directHandlers())
@@ -54,8 +58,7 @@ public final class Main {
                     .start();
             // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
             if (!server.isRunning()) {
-                throw new IllegalStateException("HTTP server did not start on port " + config.get("server.port")
-                        .asInt().orElse(-1));
+                throw new IllegalStateException("HTTP server did not start on port " + port);
             }
             return new Running(server, tracing);
         } catch (RuntimeException e) {
