@@ -4,11 +4,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.TracingSettings;
 import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.contract.Setting;
 import com.usersplatform.gateway.upstream.UpstreamSettings;
 import io.helidon.config.Config;
+
+import static com.usersplatform.common.ConfigValues.millis;
+import static com.usersplatform.common.ConfigValues.positive;
 
 /**
  * Every gateway setting, read once from {@code application.yaml} with environment-variable overrides (Helidon maps
@@ -105,17 +109,7 @@ public record GatewayConfig(String version,
         return root.get(setting.key()).asInt().orElse(setting.defaultInt());
     }
 
-    private static Duration millis(Config node, long defaultMillis) {
-        return Duration.ofMillis(node.asLong().orElse(defaultMillis));
-    }
-
-    private static boolean positive(Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
-    }
-
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("Invalid gateway configuration: " + message);
-        }
+        ConfigValues.require(condition, "gateway configuration", message);
     }
 }

@@ -29,8 +29,9 @@ public final class Main {
     /** Starts the gateway with {@code application.yaml} and environment overrides; stops on SIGTERM. */
     public static void main(String[] args) {
         Config config = Config.create();
-        Logs.install(new ServiceInfo("gateway", GatewayConfig.from(config).version()));
-        Running running = start(config, List.of());
+        GatewayConfig settings = GatewayConfig.from(config);
+        Logs.install(new ServiceInfo("gateway", settings.version()));
+        Running running = start(config, settings, List.of());
         ServiceLifecycle.started(running.server(), running.tracing());
     }
 
@@ -40,7 +41,11 @@ public final class Main {
      * @param spanExporters exporters besides the configured ones (tests collect spans in memory)
      */
     public static Running start(Config config, List<SpanExporter> spanExporters) {
-        GatewayConfig settings = GatewayConfig.from(config);
+        return start(config, GatewayConfig.from(config), spanExporters);
+    }
+
+    /** As {@link #start(Config, List)} with the settings already read from {@code config} (read once). */
+    static Running start(Config config, GatewayConfig settings, List<SpanExporter> spanExporters) {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
                 settings.tracing(), metrics, spanExporters);
