@@ -1,5 +1,7 @@
 package com.usersplatform.stacks;
 
+import com.usersplatform.contract.GatewayContract;
+
 /**
  * Gateway protection settings, handed to the gateway pods as its environment (see the service's configuration).
  *
@@ -10,8 +12,6 @@ package com.usersplatform.stacks;
  *        ({@code BODY_LIMIT_BYTES})
  * @param upstreamConnectTimeoutMs connect timeout towards users, ms ({@code UPSTREAM_CONNECT_TIMEOUT_MS})
  * @param upstreamReadTimeoutMs read timeout towards users, ms ({@code UPSTREAM_READ_TIMEOUT_MS})
- * @param apiKeysSecretName name of the Secrets Manager secret holding the API keys' hashes (one lowercase hex
- *        SHA-256 per line), synced by External Secrets into a file mounted in the gateway pods ({@code API_KEYS_FILE})
  * @param trustedProxyHops proxies in front of the gateway that append to {@code X-Forwarded-For}, 0 to 10: anonymous
  *        clients are rate-limited by the address that many entries from the right (1: the ALB)
  *        ({@code RATE_LIMIT_TRUSTED_HOPS})
@@ -22,13 +22,18 @@ public record GatewaySettings(
         int bodyLimitBytes,
         int upstreamConnectTimeoutMs,
         int upstreamReadTimeoutMs,
-        String apiKeysSecretName,
         int trustedProxyHops) {
 
     /**
-     * Defaults: 50 rps with bursts of 100 per client, 16 KiB bodies, 1 s connect and 5 s read timeouts, one trusted
-     * proxy (the ALB).
+     * Defaults: the gateway's own, from its settings contract (50 rps with bursts of 100 per client, 16 KiB bodies,
+     * 500 ms connect and 5 s read timeouts), except one trusted proxy: in the cluster the ALB is always in front,
+     * while the service alone defaults to direct clients (0).
      */
-    public static final GatewaySettings DEFAULTS =
-            new GatewaySettings(50, 100, 16384, 1000, 5000, "users-platform/gateway-api-keys", 1);
+    public static final GatewaySettings DEFAULTS = new GatewaySettings(
+            GatewayContract.RATE_LIMIT_RPS.defaultInt(),
+            GatewayContract.RATE_LIMIT_BURST.defaultInt(),
+            GatewayContract.BODY_LIMIT_BYTES.defaultInt(),
+            GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.defaultInt(),
+            GatewayContract.UPSTREAM_READ_TIMEOUT_MS.defaultInt(),
+            1);
 }

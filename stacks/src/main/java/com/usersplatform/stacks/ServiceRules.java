@@ -70,9 +70,6 @@ final class ServiceRules {
         problems.range(GATEWAY + ".upstreamConnectTimeoutMs", g.upstreamConnectTimeoutMs(), 1, 60_000);
         problems.range(GATEWAY + ".upstreamReadTimeoutMs", g.upstreamReadTimeoutMs(), 1, 300_000);
         problems.range(GATEWAY + ".trustedProxyHops", g.trustedProxyHops(), 0, 10);
-        problems.check(SECRET_NAME.matcher(g.apiKeysSecretName()).matches(), GATEWAY + ".apiKeysSecretName",
-                "must be a Secrets Manager name (1 to 512 of letters, digits and /_+=.@-), got '"
-                        + g.apiKeysSecretName() + "'");
     }
 
     private static void checkIngress(IngressConfig ingress, String region, boolean production, Problems problems) {

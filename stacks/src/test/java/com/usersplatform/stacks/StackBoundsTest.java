@@ -88,8 +88,6 @@ class StackBoundsTest {
             gateway: {upstreamReadTimeoutMs: 0}                  | gateway.upstreamReadTimeoutMs           | must be between 1 and 300000, got 0
             gateway: {upstreamReadTimeoutMs: 300000}             | gateway.upstreamReadTimeoutMs           |
             gateway: {upstreamReadTimeoutMs: 300001}             | gateway.upstreamReadTimeoutMs           | must be between 1 and 300000, got 300001
-            gateway: {apiKeysSecretName: api keys}               | gateway.apiKeysSecretName               | must be a Secrets Manager name (1 to 512 of letters, digits and /_+=.@-), got 'api keys'
-            gateway: {apiKeysSecretName: team/api-keys_2}        | gateway.apiKeysSecretName               |
             ingress: {hostname: API.example.com}                 | ingress.hostname                        | must be a lower-case DNS name such as api.example.com, got 'API.example.com'
             ingress: {hostname: api.example.com}                 | ingress.hostname                        |
             ingress: {allowedSourceCidrs: []}                    | ingress.allowedSourceCidrs              | must admit at least one CIDR

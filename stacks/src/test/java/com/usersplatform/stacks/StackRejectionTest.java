@@ -281,9 +281,9 @@ class StackRejectionTest {
     void rejectsSecureValuesWhereNoSecretIsExpected() {
         List<String> problems = problems(write(dir, "secure",
                 "users-platform:owner: {secure: AAABAKq0}",
-                "users-platform:gateway: {apiKeysSecretName: {secure: AAABAKq0}}"));
+                "users-platform:alerting: {chatWebhookSecretName: {secure: AAABAKq0}}"));
         assertProblem(problems, "users-platform:owner", "must not be a secret (secure:)");
-        assertProblem(problems, "users-platform:gateway.apiKeysSecretName", "must not be a secret (secure:)");
+        assertProblem(problems, "users-platform:alerting.chatWebhookSecretName", "must not be a secret (secure:)");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.usersplatform.infra.secretdelivery;
 
+import com.usersplatform.contract.GatewayContract;
+
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -33,7 +35,7 @@ public final class SecretDelivery extends ComponentResource {
             "redis-credentials", "credentials.json", "/var/run/secrets/redis", "REDIS_CREDENTIALS_FILE");
     /** The API-key hashes file for the gateway pods ({@code API_KEYS_FILE}). */
     public static final SecretFile API_KEYS = new SecretFile(
-            "gateway-api-keys", "api-keys.txt", "/var/run/secrets/api-keys", "API_KEYS_FILE");
+            "gateway-api-keys", "api-keys.txt", "/var/run/secrets/api-keys", GatewayContract.API_KEYS_FILE.env());
 
     /** What the users workload mounts. */
     public final SecretFile redisCredentials = REDIS_CREDENTIALS;

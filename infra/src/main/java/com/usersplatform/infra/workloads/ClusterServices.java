@@ -1,5 +1,7 @@
 package com.usersplatform.infra.workloads;
 
+import com.usersplatform.contract.GatewayContract;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -142,15 +144,15 @@ public final class ClusterServices extends ComponentResource {
     private static Output<Map<String, String>> gatewayConfig(StackConfig stack) {
         var g = stack.gateway();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(GATEWAY_PORT));
-        env.put("USERS_URL", "http://users." + NAMESPACE + ".svc.cluster.local:" + USERS_PORT);
-        env.put("RATE_LIMIT_RPS", Integer.toString(g.rateLimitRps()));
-        env.put("RATE_LIMIT_BURST", Integer.toString(g.rateLimitBurst()));
-        env.put("RATE_LIMIT_TRUSTED_HOPS", Integer.toString(g.trustedProxyHops()));
-        env.put("BODY_LIMIT_BYTES", Integer.toString(g.bodyLimitBytes()));
-        env.put("UPSTREAM_CONNECT_TIMEOUT_MS", Integer.toString(g.upstreamConnectTimeoutMs()));
-        env.put("UPSTREAM_READ_TIMEOUT_MS", Integer.toString(g.upstreamReadTimeoutMs()));
-        env.put("SERVICE_VERSION", stack.workloads().gateway().image().tag());
+        env.put(GatewayContract.SERVER_PORT.env(), Integer.toString(GATEWAY_PORT));
+        env.put(GatewayContract.USERS_URL.env(), "http://users." + NAMESPACE + ".svc.cluster.local:" + USERS_PORT);
+        env.put(GatewayContract.RATE_LIMIT_RPS.env(), Integer.toString(g.rateLimitRps()));
+        env.put(GatewayContract.RATE_LIMIT_BURST.env(), Integer.toString(g.rateLimitBurst()));
+        env.put(GatewayContract.RATE_LIMIT_TRUSTED_HOPS.env(), Integer.toString(g.trustedProxyHops()));
+        env.put(GatewayContract.BODY_LIMIT_BYTES.env(), Integer.toString(g.bodyLimitBytes()));
+        env.put(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.env(), Integer.toString(g.upstreamConnectTimeoutMs()));
+        env.put(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.env(), Integer.toString(g.upstreamReadTimeoutMs()));
+        env.put(GatewayContract.SERVICE_VERSION.env(), stack.workloads().gateway().image().tag());
         env.putAll(tracingConfig(stack));
         return Output.of(env);
     }

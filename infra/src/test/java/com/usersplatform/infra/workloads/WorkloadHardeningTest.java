@@ -1,5 +1,9 @@
 package com.usersplatform.infra.workloads;
 
+import com.usersplatform.contract.GatewayContract;
+import com.usersplatform.contract.Setting;
+import java.util.stream.Collectors;
+
 import com.usersplatform.stacks.WorkloadConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,9 +33,9 @@ class WorkloadHardeningTest {
             "users", Set.of("SERVER_PORT", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "REDIS_TLS_CA_FILE",
                     "REDIS_CREDENTIALS_FILE", "REDIS_POOL_SIZE", "REDIS_CONNECT_TIMEOUT_MS", "REDIS_COMMAND_TIMEOUT_MS",
                     "SERVICE_VERSION", "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"),
-            "gateway", Set.of("SERVER_PORT", "USERS_URL", "API_KEYS_FILE", "RATE_LIMIT_RPS", "RATE_LIMIT_BURST",
-                    "RATE_LIMIT_TRUSTED_HOPS", "BODY_LIMIT_BYTES", "UPSTREAM_CONNECT_TIMEOUT_MS", "UPSTREAM_READ_TIMEOUT_MS", "SERVICE_VERSION",
-                    "JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"));
+            "gateway", Stream.concat(GatewayContract.ALL.stream().map(Setting::env),
+                    Stream.of("JAVA_TOOL_OPTIONS", "TRACING_OTLP_ENDPOINT", "TRACING_SAMPLING_RATIO"))
+                    .collect(Collectors.toUnmodifiableSet()));
 
     static Stream<Arguments> workloads() {
         return KubernetesRuns.both().stream().flatMap(run -> Stream.of(

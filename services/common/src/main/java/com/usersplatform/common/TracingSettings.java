@@ -63,8 +63,6 @@ public record TracingSettings(Optional<URI> otlpEndpoint, double samplingRatio, 
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("Invalid tracing configuration: " + message);
-        }
+        ConfigValues.require(condition, "tracing configuration", message);
     }
 }

@@ -4,9 +4,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.TracingSettings;
+import com.usersplatform.contract.GatewayContract;
+import com.usersplatform.contract.Setting;
 import com.usersplatform.gateway.upstream.UpstreamSettings;
 import io.helidon.config.Config;
+
+import static com.usersplatform.common.ConfigValues.millis;
+import static com.usersplatform.common.ConfigValues.positive;
 
 /**
  * Every gateway setting, read once from {@code application.yaml} with environment-variable overrides (Helidon maps
@@ -71,11 +77,13 @@ public record GatewayConfig(String version,
     public static GatewayConfig from(Config config) {
         Config upstream = config.get("upstream");
         return new GatewayConfig(
-                config.get("service.version").asString().orElse("dev"),
+                string(config, GatewayContract.SERVICE_VERSION),
                 new UpstreamSettings(
-                        URI.create(config.get("users.url").asString().orElse("http://127.0.0.1:3001")),
-                        millis(upstream.get("connect.timeout.ms"), 500),
-                        millis(upstream.get("read.timeout.ms"), 5000),
+                        URI.create(string(config, GatewayContract.USERS_URL)),
+                        millis(config.get(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.key()),
+                                GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.defaultInt()),
+                        millis(config.get(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.key()),
+                                GatewayContract.UPSTREAM_READ_TIMEOUT_MS.defaultInt()),
                         upstream.get("retry.attempts").asInt().orElse(3),
                         millis(upstream.get("retry.backoff.ms"), 50),
                         upstream.get("breaker.window").asInt().orElse(20),
@@ -83,27 +91,25 @@ public record GatewayConfig(String version,
                         upstream.get("breaker.failure-rate").asDouble().orElse(50.0).floatValue(),
                         millis(upstream.get("breaker.open.ms"), 5000)),
                 millis(upstream.get("readiness.timeout.ms"), 1000),
-                Path.of(config.get("api.keys.file").asString().orElse("/etc/gateway/api-keys/keys")),
+                Path.of(string(config, GatewayContract.API_KEYS_FILE)),
                 millis(config.get("api.keys.recheck.ms"), 1000),
-                config.get("rate.limit.rps").asLong().orElse(50L),
-                config.get("rate.limit.burst").asLong().orElse(100L),
+                integer(config, GatewayContract.RATE_LIMIT_RPS),
+                integer(config, GatewayContract.RATE_LIMIT_BURST),
                 config.get("rate.limit.clients").asInt().orElse(100_000),
-                config.get("body.limit.bytes").asInt().orElse(16_384),
+                integer(config, GatewayContract.BODY_LIMIT_BYTES),
                 TracingSettings.from(config.get("tracing")),
-                config.get("rate.limit.trusted.hops").asInt().orElse(0));
+                integer(config, GatewayContract.RATE_LIMIT_TRUSTED_HOPS));
     }
 
-    private static Duration millis(Config node, long defaultMillis) {
-        return Duration.ofMillis(node.asLong().orElse(defaultMillis));
+    private static String string(Config root, Setting setting) {
+        return root.get(setting.key()).asString().orElse(setting.defaultValue());
     }
 
-    private static boolean positive(Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
+    private static int integer(Config root, Setting setting) {
+        return root.get(setting.key()).asInt().orElse(setting.defaultInt());
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("Invalid gateway configuration: " + message);
-        }
+        ConfigValues.require(condition, "gateway configuration", message);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.usersplatform.common.HttpMetrics;
+import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
 import com.usersplatform.common.ServiceLifecycle;
@@ -28,8 +29,9 @@ public final class Main {
     /** Starts the gateway with {@code application.yaml} and environment overrides; stops on SIGTERM. */
     public static void main(String[] args) {
         Config config = Config.create();
-        Logs.install(new ServiceInfo("gateway", GatewayConfig.from(config).version()));
-        Running running = start(config, List.of());
+        GatewayConfig settings = GatewayConfig.from(config);
+        Logs.install(new ServiceInfo("gateway", settings.version()));
+        Running running = start(config, settings, List.of());
         ServiceLifecycle.started(running.server(), running.tracing());
     }
 
@@ -39,21 +41,29 @@ public final class Main {
      * @param spanExporters exporters besides the configured ones (tests collect spans in memory)
      */
     public static Running start(Config config, List<SpanExporter> spanExporters) {
-        GatewayConfig settings = GatewayConfig.from(config);
+        return start(config, GatewayConfig.from(config), spanExporters);
+    }
+
+    /** As {@link #start(Config, List)} with the settings already read from {@code config} (read once). */
+    static Running start(Config config, GatewayConfig settings, List<SpanExporter> spanExporters) {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
                 settings.tracing(), metrics, spanExporters);
+        int port = config.get(GatewayContract.SERVER_PORT.key()).asInt()
+                .orElse(GatewayContract.SERVER_PORT.defaultInt());
         try {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
+                    .port(port)
                     .shutdownHook(false)
+                    // The public edge answers requests Helidon rejects before routing with the API's error body.
+                    .directHandlers(ServiceRouting.directHandlers())
                     .routing(routing(settings, metrics, tracing))
                     .build()
                     .start();
             // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
             if (!server.isRunning()) {
-                throw new IllegalStateException("HTTP server did not start on port " + config.get("server.port")
-                        .asInt().orElse(-1));
+                throw new IllegalStateException("HTTP server did not start on port " + port);
             }
             return new Running(server, tracing);
         } catch (RuntimeException e) {
@@ -76,7 +86,7 @@ public final class Main {
         return ServiceRouting.create(new ServiceInfo("gateway", config.version()), metrics, tracing,
                 Map.of("users", new UsersReadiness(config.upstream().baseUri(), config.readinessTimeout())),
                 api -> api.addFilter(new ApiGuard(keys, limiter, new ClientAddress(config.trustedProxyHops())))
-                        .register("/api", new UsersProxyService(users, config.bodyLimitBytes())));
+                        .register(UsersProxyService.PUBLIC_PREFIX, new UsersProxyService(users, config.bodyLimitBytes())));
     }
 
     /**

@@ -41,6 +41,9 @@ import io.helidon.webserver.http.ServerResponse;
 final class UsersProxyService implements HttpService {
     private static final Logger LOG = Logger.getLogger(UsersProxyService.class.getName());
     private static final int MAX_FORWARDED_FOR = 512;
+    /** Where this service is mounted on the gateway, and the users service's own path for the same resources. */
+    static final String PUBLIC_PREFIX = "/api";
+    private static final String UPSTREAM_PREFIX = "/users";
     /**
      * Methods worth a trip to users (which decides what each path allows); TRACE, CONNECT and unknown methods are
      * refused here with the API's 405.
@@ -60,9 +63,9 @@ final class UsersProxyService implements HttpService {
     public void routing(HttpRules rules) {
         Handler collectionNotAllowed = ApiErrors.methodNotAllowed(Method.GET, Method.POST);
         Handler itemNotAllowed = ApiErrors.methodNotAllowed(Method.GET, Method.PUT, Method.DELETE);
-        rules.route(FORWARDED, PathMatchers.create("/users"), (req, res) -> forward(req, res, "/users"))
+        rules.route(FORWARDED, PathMatchers.create("/users"), (req, res) -> forward(req, res, UPSTREAM_PREFIX))
                 .route(FORWARDED, PathMatchers.create("/users/{id}"), (req, res) -> forward(req, res,
-                        UpstreamPaths.child("/users", req.path().pathParameters().get("id"))))
+                        UpstreamPaths.child(UPSTREAM_PREFIX, req.path().pathParameters().get("id"))))
                 .any("/users", collectionNotAllowed)
                 .any("/users/{id}", itemNotAllowed);
     }
@@ -101,8 +104,24 @@ final class UsersProxyService implements HttpService {
             return;
         }
         res.status(Status.create(answer.status()));
-        answer.headers().forEach(res::header);
+        answer.headers().forEach(header -> res.header(publicHeader(header)));
         res.send(answer.body());
+    }
+
+    /**
+     * {@code header} as the client must see it: a {@code Location} in the users service's own path space
+     * ({@code /users}, {@code /users/...}, {@code /users?...}) gets the gateway's mount prefix, so it names the public
+     * resource. Any other value (another path, an absolute URI, another host) is passed on unchanged and never
+     * rewritten into something the client did not get from users.
+     */
+    static Header publicHeader(Header header) {
+        if (!header.name().equalsIgnoreCase(HeaderNames.LOCATION.defaultCase())) {
+            return header;
+        }
+        String location = header.get();
+        boolean upstreamPath = location.equals(UPSTREAM_PREFIX) || location.startsWith(UPSTREAM_PREFIX + "/")
+                || location.startsWith(UPSTREAM_PREFIX + "?");
+        return upstreamPath ? HeaderValues.create(HeaderNames.LOCATION, PUBLIC_PREFIX + location) : header;
     }
 
     /** The body when it fits the limit (empty array when there is none); empty when it is too large. */

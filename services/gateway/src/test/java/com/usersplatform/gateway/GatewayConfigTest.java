@@ -3,14 +3,19 @@ package com.usersplatform.gateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.usersplatform.contract.GatewayContract;
+import com.usersplatform.contract.Setting;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,25 +32,39 @@ class GatewayConfigTest {
 
     @Test
     void everyContractEnvironmentVariableOverridesItsSetting() {
-        GatewayConfig config = withEnvironment(Map.of(
-                "USERS_URL", "http://users.apps.svc:3001",
-                "API_KEYS_FILE", "/var/run/keys/hashes",
-                "RATE_LIMIT_RPS", "7",
-                "RATE_LIMIT_BURST", "9",
-                "BODY_LIMIT_BYTES", "2048",
-                "UPSTREAM_CONNECT_TIMEOUT_MS", "250",
-                "UPSTREAM_READ_TIMEOUT_MS", "1500",
-                "SERVICE_VERSION", "1.2.3"));
+        Map<String, String> env = new HashMap<>();
+        env.put(GatewayContract.USERS_URL.env(), "http://users.apps.svc:3001");
+        env.put(GatewayContract.API_KEYS_FILE.env(), "/var/run/keys/hashes");
+        env.put(GatewayContract.RATE_LIMIT_RPS.env(), "7");
+        env.put(GatewayContract.RATE_LIMIT_BURST.env(), "9");
+        env.put(GatewayContract.RATE_LIMIT_TRUSTED_HOPS.env(), "2");
+        env.put(GatewayContract.BODY_LIMIT_BYTES.env(), "2048");
+        env.put(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.env(), "250");
+        env.put(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.env(), "1500");
+        env.put(GatewayContract.SERVICE_VERSION.env(), "1.2.3");
+        env.put(GatewayContract.SERVER_PORT.env(), "8080");
+        // Every contract setting is covered: a new one must be added here.
+        assertEquals(GatewayContract.ALL.stream().map(Setting::env).collect(Collectors.toSet()), env.keySet());
+        GatewayConfig config = withEnvironment(env);
         assertEquals(URI.create("http://users.apps.svc:3001"), config.upstream().baseUri());
         assertEquals(Path.of("/var/run/keys/hashes"), config.apiKeysFile());
         assertEquals(7, config.rateLimitRps());
         assertEquals(9, config.rateLimitBurst());
+        assertEquals(2, config.trustedProxyHops());
         assertEquals(2048, config.bodyLimitBytes());
         assertEquals(Duration.ofMillis(250), config.upstream().connectTimeout());
         assertEquals(Duration.ofMillis(1500), config.upstream().readTimeout());
         assertEquals("1.2.3", config.version());
-        Config server = Config.just(ConfigSources.create(EnvironmentVariables.expand(Map.of("SERVER_PORT", "8080"))));
-        assertEquals(8080, server.get("server.port").asInt().orElseThrow());
+        Config server = Config.just(ConfigSources.create(EnvironmentVariables.expand(env)));
+        assertEquals(8080, server.get(GatewayContract.SERVER_PORT.key()).asInt().orElseThrow());
+    }
+
+    @Test
+    void applicationYamlDoesNotRedefineContractSettings() {
+        Config yaml = Config.just(ConfigSources.classpath("application.yaml"));
+        for (Setting setting : GatewayContract.ALL) {
+            assertFalse(yaml.get(setting.key()).exists(), setting.key() + " is defined in the contract only");
+        }
     }
 
     @Test

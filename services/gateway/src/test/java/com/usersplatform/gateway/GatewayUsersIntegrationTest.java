@@ -89,6 +89,11 @@ class GatewayUsersIntegrationTest {
         assertTrue(created.body().contains("\"email\":\"" + email + "\""), created.body());
         assertFalse(created.body().contains("role"), created.body());
         String id = idOf(created);
+        // users says /users/<id>, which is 404 here: the gateway names the public resource.
+        assertEquals("/api/users/" + id, created.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> atLocation = gateway.api("GET", created.headers().firstValue("Location").orElseThrow(),
+                null);
+        assertEquals(200, atLocation.statusCode(), atLocation.body());
 
         HttpResponse<String> fetched = gateway.api("GET", "/api/users/" + id, null);
         assertEquals(200, fetched.statusCode());

@@ -1,5 +1,9 @@
 package com.usersplatform.users;
 
+import static com.usersplatform.common.ConfigValues.millis;
+import static com.usersplatform.common.ConfigValues.positive;
+
+import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.TracingSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -63,10 +67,10 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
             require(!host.isBlank(), "redis.host must not be empty");
             require(port > 0 && port < 65536, "redis.port must be 1-65535, got " + port);
             require(poolSize > 0, "redis.pool-size must be at least 1, got " + poolSize);
-            require(isPositive(connectTimeout), "redis.connect-timeout-ms must be positive");
-            require(isPositive(commandTimeout), "redis.command-timeout-ms must be positive");
-            require(isPositive(credentialsPoll), "redis.credentials-poll-ms must be positive");
-            require(isPositive(credentialsStaleGrace), "redis.credentials-stale-grace-ms must be positive");
+            require(positive(connectTimeout), "redis.connect-timeout-ms must be positive");
+            require(positive(commandTimeout), "redis.command-timeout-ms must be positive");
+            require(positive(credentialsPoll), "redis.credentials-poll-ms must be positive");
+            require(positive(credentialsStaleGrace), "redis.credentials-stale-grace-ms must be positive");
         }
     }
 
@@ -150,17 +154,7 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
         return node.asString().map(String::trim).filter(value -> !value.isEmpty()).map(Path::of);
     }
 
-    private static Duration millis(Config node, int defaultMillis) {
-        return Duration.ofMillis(node.asInt().orElse(defaultMillis));
-    }
-
-    private static boolean isPositive(Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
-    }
-
     private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("Invalid configuration: " + message);
-        }
+        ConfigValues.require(condition, "configuration", message);
     }
 }

@@ -46,6 +46,24 @@ public final class RawHttp {
         }
     }
 
+    /** The whole response (status line, headers, body) as text, read until the server closes or goes quiet. */
+    public static String response(int port, byte[] request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(3_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(out);
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // whatever arrived is the answer
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int b;
