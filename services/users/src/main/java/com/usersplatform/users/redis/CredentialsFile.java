@@ -42,6 +42,11 @@ final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable
     private volatile RedisCredentials credentials;
     /** {@link System#nanoTime()} when Redis first refused the current credentials, or {@link #FRESH}. */
     private final AtomicLong refusedSince = new AtomicLong(FRESH);
+    /**
+     * The credentials last handed to a connection on this thread: Jedis authenticates a new connection on the thread
+     * that borrows it from the pool, so a refusal seen on that thread is a refusal of these.
+     */
+    private final ThreadLocal<RedisCredentials> handedOut = new ThreadLocal<>();
 
     private CredentialsFile(Path path) {
         this.path = path;
@@ -68,7 +73,9 @@ final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable
 
     @Override
     public RedisCredentials get() {
-        return credentials;
+        RedisCredentials current = credentials;
+        handedOut.set(current);
+        return current;
     }
 
     /** Re-reads the file; returns whether usable credentials are loaded (changed or not). */
@@ -112,6 +119,12 @@ final class CredentialsFile implements Supplier<RedisCredentials>, AutoCloseable
      * @return whether this began a stale period (the caller logs and counts it once)
      */
     boolean rejected() {
+        RedisCredentials refused = handedOut.get();
+        if (refused != null && refused != credentials) {
+            // The connection logged in with credentials the file has replaced since (a reload raced the connect):
+            // the current ones are not known to be refused, and no stale period starts for them.
+            return false;
+        }
         // "| 1" keeps the timestamp distinct from FRESH (0).
         if (!refusedSince.compareAndSet(FRESH, System.nanoTime() | 1)) {
             return false;

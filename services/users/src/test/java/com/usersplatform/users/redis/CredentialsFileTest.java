@@ -143,6 +143,20 @@ class CredentialsFileTest {
     }
 
     @Test
+    void aRefusalOfCredentialsTheFileHasReplacedStartsNoStalePeriod() throws Exception {
+        try (CredentialsFile file = CredentialsFile.watch(write("password-1"), Duration.ofHours(1))) {
+            assertEquals("password-1", new String(file.get().getPassword()), "a connection logs in with these");
+            write("password-2");
+            assertTrue(file.reload());
+            assertFalse(file.rejected(), "the refusal was of password-1, which the file no longer holds");
+            assertEquals(Duration.ZERO, file.staleFor());
+
+            assertEquals("password-2", new String(file.get().getPassword()));
+            assertTrue(file.rejected(), "a refusal of the current credentials starts a stale period");
+        }
+    }
+
+    @Test
     void aConnectionThatAuthenticatesEndsTheStalePeriod() throws Exception {
         try (CredentialsFile file = CredentialsFile.watch(write("password-1"), Duration.ofHours(1))) {
             assertFalse(file.accepted(), "nothing to end");
