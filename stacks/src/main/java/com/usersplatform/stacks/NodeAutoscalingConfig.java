@@ -13,6 +13,7 @@ import java.util.List;
  *        0 to 20
  * @param capacityTypes purchase options ({@code karpenter.sh/capacity-type}): {@code onDemand} and/or {@code spot};
  *        with both, Karpenter prefers spot
+ *        (https://github.com/aws/karpenter-provider-aws/blob/v1.14.1/website/content/en/docs/concepts/nodepools.md)
  * @param cpuLimit vCPUs the NodePool's nodes may add up to ({@code spec.limits.cpu}), 1 to 10000; the capacity check
  *        counts it towards the HPAs' maxima
  * @param memoryLimitGib memory the NodePool's nodes may add up to, GiB ({@code spec.limits.memory}), 1 to 100000
