@@ -3,6 +3,8 @@ package com.usersplatform.infra;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.usersplatform.infra.autoscaling.NodeAutoscaling;
+import com.usersplatform.infra.autoscaling.NodeAutoscalingArgs;
 import com.usersplatform.infra.delivery.GithubDelivery;
 import com.usersplatform.infra.delivery.GithubDeliveryArgs;
 import com.usersplatform.infra.workloads.ClusterServices;
@@ -42,6 +44,12 @@ public final class App {
         var services = new ClusterServices("k8s", ClusterServicesArgs.from(aws), ComponentResourceOptions.builder()
                 .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("gatewayUrl", services.gatewayUrl);
+        if (config.nodeAutoscaling().enabled()) {
+            new NodeAutoscaling("karpenter", new NodeAutoscalingArgs(config, aws.account(), aws.cluster().clusterName,
+                    aws.network().privateSubnetIds, aws.cluster().clusterSecurityGroupId),
+                    ComponentResourceOptions.builder().providers(aws.cluster().kubernetesProvider, aws.awsProvider())
+                            .protect(config.production()).build());
+        }
         // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
         ctx.export("imageRepositories", aws.images().all());
         var delivery = new GithubDelivery("github", GithubDeliveryArgs.from(aws), ComponentResourceOptions.builder()

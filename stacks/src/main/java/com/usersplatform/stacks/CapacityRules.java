@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether the node group at {@code maxNodes} can hold both workloads at their HPA maximum plus the system pods, by
+ * Whether the nodes can hold both workloads at their HPA maximum plus the system pods, by
  * their CPU and memory requests (what the scheduler counts). Nodes are taken to be the smallest of
  * {@code nodeInstanceTypes} (the group may launch any of them). A type whose size this table does not know is not
- * checked.
+ * checked. With Karpenter on, the nodes are the managed group at {@code desiredNodes} plus the NodePool at its limits.
  */
-final class CapacityRules {
+public final class CapacityRules {
 
     private static final String CLUSTER = StackValidator.PREFIX + "cluster";
     private static final String WORKLOADS = StackValidator.PREFIX + "workloads";
@@ -39,6 +39,8 @@ final class CapacityRules {
      * 100 MiB hard eviction threshold (amazon-eks-ami, templates/al2/runtime/bootstrap.sh).
      */
     static final long KUBE_RESERVED_MIB = 255 + 11 * 110 + 100;
+    /** Smallest node Karpenter's NodePool may launch, vCPUs (its {@code karpenter.k8s.aws/instance-cpu} requirement). */
+    public static final int KARPENTER_MIN_NODE_VCPUS = 2;
 
     private CapacityRules() {
     }
@@ -55,9 +57,21 @@ final class CapacityRules {
         if (smallest.isEmpty() || cluster.nodeInstanceTypes().stream().anyMatch(t -> allocatable(t).isEmpty())) {
             return;
         }
-        long nodes = cluster.maxNodes();
+        NodeAutoscalingConfig karpenter = config.nodeAutoscaling();
+        // Karpenter launches nodes of its own and never resizes the managed group, which stays at its desired size;
+        // without it nothing scales either, and maxNodes is the bound the stack promises.
+        long nodes = karpenter.enabled() ? cluster.desiredNodes() : cluster.maxNodes();
         long cpuHave = nodes * (smallest.get().millicores() - SYSTEM_PER_NODE_MILLICORES) - SYSTEM_CLUSTER_MILLICORES;
         long memHave = nodes * (smallest.get().mib() - SYSTEM_PER_NODE_MIB) - SYSTEM_CLUSTER_MIB;
+        String keys = " (" + CLUSTER + (karpenter.enabled() ? ".desiredNodes " : ".maxNodes ") + nodes + " x "
+                + String.join("/", cluster.nodeInstanceTypes());
+        if (karpenter.enabled()) {
+            Node pool = karpenterAllocatable(karpenter);
+            cpuHave += pool.millicores();
+            memHave += pool.mib();
+            keys += " + " + NodeAutoscalingRules.PATH + ".cpuLimit " + karpenter.cpuLimit() + " / .memoryLimitGib "
+                    + karpenter.memoryLimitGib();
+        }
         long cpuNeed = 0;
         long memNeed = 0;
         for (WorkloadConfig w : List.of(config.workloads().gateway(), config.workloads().users())) {
@@ -65,14 +79,29 @@ final class CapacityRules {
             cpuNeed += pods * millicores(w.resources().requests().cpu());
             memNeed += pods * mib(w.resources().requests().memory());
         }
-        String keys = " (" + CLUSTER + ".maxNodes " + nodes + " x " + String.join("/", cluster.nodeInstanceTypes())
-                + " vs " + WORKLOADS + ".*.autoscaling.maxReplicas x resources.requests)";
-        problems.check(cpuNeed <= cpuHave, CLUSTER + ".maxNodes", "nodes cannot hold both workloads at their HPA"
+        keys += " vs " + WORKLOADS + ".*.autoscaling.maxReplicas x resources.requests)";
+        String path = karpenter.enabled() ? NodeAutoscalingRules.PATH + ".cpuLimit" : CLUSTER + ".maxNodes";
+        problems.check(cpuNeed <= cpuHave, path, "nodes cannot hold both workloads at their HPA"
                 + " maximum: they request " + cpuNeed + "m CPU, the nodes leave " + cpuHave + "m after system pods"
                 + keys);
-        problems.check(memNeed <= memHave, CLUSTER + ".maxNodes", "nodes cannot hold both workloads at their HPA"
-                + " maximum: they request " + memNeed + "Mi memory, the nodes leave " + memHave + "Mi after system pods"
-                + keys);
+        problems.check(memNeed <= memHave, karpenter.enabled() ? NodeAutoscalingRules.PATH + ".memoryLimitGib" : path,
+                "nodes cannot hold both workloads at their HPA maximum: they request " + memNeed
+                        + "Mi memory, the nodes leave " + memHave + "Mi after system pods" + keys);
+    }
+
+    /**
+     * What Karpenter's NodePool adds at its limits, after each node's reservations and DaemonSets. The NodePool's
+     * limits count node capacity, not allocatable
+     * (https://github.com/kubernetes-sigs/karpenter/blob/v1.14.1/pkg/apis/v1/nodepool.go, {@code Limits}), and it
+     * launches nodes of at least {@link #KARPENTER_MIN_NODE_VCPUS} vCPUs (its {@code instance-cpu} requirement), so at
+     * most {@code cpuLimit / 2} nodes each lose the reservations of a 2-vCPU node.
+     */
+    static Node karpenterAllocatable(NodeAutoscalingConfig karpenter) {
+        long nodes = karpenter.cpuLimit() / KARPENTER_MIN_NODE_VCPUS;
+        long cpu = karpenter.cpuLimit() * 1000L
+                - nodes * (kubeReservedMillicores(KARPENTER_MIN_NODE_VCPUS) + SYSTEM_PER_NODE_MILLICORES);
+        long mib = karpenter.memoryLimitGib() * 1024L - nodes * (KUBE_RESERVED_MIB + SYSTEM_PER_NODE_MIB);
+        return new Node(Math.max(0, cpu), Math.max(0, mib));
     }
 
     /** Allocatable resources of one node of {@code type}, when the tables know it. */

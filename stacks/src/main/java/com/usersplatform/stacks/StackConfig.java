@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param alerting where alarms and alerts are sent (the stack's SNS topic and its subscriptions)
  * @param waf the AWS WAF web ACL in front of the gateway's load balancer
  * @param delivery the GitHub repository whose workflows deploy the stack (trusted by its CI roles)
+ * @param nodeAutoscaling Karpenter's NodePool: instance kinds, purchase options, limits and consolidation
  */
 public record StackConfig(
         String stack,
@@ -46,7 +47,8 @@ public record StackConfig(
         IngressConfig ingress,
         AlertingConfig alerting,
         WafConfig waf,
-        DeliveryConfig delivery) {
+        DeliveryConfig delivery,
+        NodeAutoscalingConfig nodeAutoscaling) {
 
     /** Pulumi project name and config namespace. */
     public static final String PROJECT = "users-platform";
@@ -55,7 +57,8 @@ public record StackConfig(
     public static final StackConfig DEFAULTS = new StackConfig("dev", "us-east-1", false, "platform-team", Map.of(),
             NetworkConfig.DEFAULTS, ClusterConfig.DEFAULTS, CacheConfig.DEFAULTS, SecretsConfig.DEFAULTS,
             WorkloadsConfig.DEFAULTS, ObservabilityConfig.DEFAULTS, GatewaySettings.DEFAULTS, IngressConfig.DEFAULTS,
-            AlertingConfig.DEFAULTS, WafConfig.DEFAULTS, DeliveryConfig.DEFAULTS);
+            AlertingConfig.DEFAULTS, WafConfig.DEFAULTS, DeliveryConfig.DEFAULTS,
+            NodeAutoscalingConfig.DEFAULTS);
 
     /** Prefix of this stack's AWS resource names ({@code users-platform-<stack>}); also the EKS cluster's name. */
     public String resourcePrefix() {
@@ -71,7 +74,8 @@ public record StackConfig(
     public static StackConfig defaults(String stack) {
         StackConfig d = DEFAULTS;
         return new StackConfig(stack, d.awsRegion, d.production, d.owner, d.tags, d.network, d.cluster, d.cache,
-                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting, d.waf, d.delivery);
+                d.secrets, d.workloads, d.observability, d.gateway, d.ingress, d.alerting, d.waf, d.delivery,
+                d.nodeAutoscaling);
     }
 
     public StackConfig {

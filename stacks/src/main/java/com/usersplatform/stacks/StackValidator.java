@@ -36,6 +36,7 @@ final class StackValidator {
         ServiceRules.check(config, problems);
         AlertingRules.check(config.alerting(), config.production(), problems);
         WafRules.check(config.waf(), config.production(), problems);
+        NodeAutoscalingRules.check(config.nodeAutoscaling(), problems);
         CapacityRules.check(config, problems);
         DeliveryRules.check(config.delivery(), problems);
     }

@@ -99,7 +99,8 @@ final class SettingsTable {
         }
         String text = switch (value) {
             case ConfigEnum e -> e.configValue();
-            case List<?> list -> list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+            case List<?> list -> list.stream().map(v -> v instanceof ConfigEnum e ? e.configValue() : String.valueOf(v))
+                    .collect(Collectors.joining(", ", "[", "]"));
             case Map<?, ?> map -> new java.util.TreeMap<>(map).entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
             case String s when s.isEmpty() -> "\"\"";

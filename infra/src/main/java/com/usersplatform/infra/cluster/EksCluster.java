@@ -181,7 +181,7 @@ public final class EksCluster extends ComponentResource {
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
                 .build(), CustomResourceOptions.builder().parent(this)
                 .dependsOn(with(with(nodeRole.resources, vpcCni, kubeProxy, podIdentityAgent), args.privateEgress()))
-                // The cluster autoscaler owns the size after creation.
+                // Not reverted when resized by hand; Karpenter adds nodes of its own and never resizes this group.
                 .ignoreChanges(List.of("scalingConfig.desiredSize"))
                 .build());
 

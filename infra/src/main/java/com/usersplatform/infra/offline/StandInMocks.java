@@ -41,7 +41,7 @@ public final class StandInMocks implements Mocks {
         recorded.add(new RecordedResource(args.type, args.name, args.inputs, args.provider == null ? "" : args.provider));
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
         state.putAll(computedOutputs(args.type, args.name, args.inputs));
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id(args.type, args.name)), state));
     }
 
     @Override
@@ -110,6 +110,16 @@ public final class StandInMocks implements Mocks {
         return out;
     }
 
+    /**
+     * A stand-in id; a subnet's starts like EC2's ({@code subnet-}), which Karpenter's EC2NodeClass CRD requires of
+     * its subnet selectors (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html), and keeps the
+     * logical name so tests can tell private from public subnets.
+     */
+    private static String id(String type, String name) {
+        return type.equals("aws:ec2/subnet:Subnet")
+                ? "subnet-" + name : name + "-id";
+    }
+
     /** A stand-in ARN shaped like the real one for the types whose ARNs the program writes into policies. */
     private String arn(String type, String name, Map<String, Object> inputs) {
         String prefix = "arn:aws:";
@@ -126,6 +136,8 @@ public final class StandInMocks implements Mocks {
             case "aws:cloudwatch/logGroup:LogGroup" -> prefix + "logs:" + regional + ":log-group:" + inputs.getOrDefault("name", name);
             case "aws:lambda/function:Function" -> prefix + "lambda:" + regional + ":function:" + name;
             case "aws:sns/topic:Topic" -> prefix + "sns:" + regional + ":" + inputs.getOrDefault("name", name);
+            // arn:aws:sqs:<region>:<account>:<queue name> (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsqs.html)
+            case "aws:sqs/queue:Queue" -> prefix + "sqs:" + regional + ":" + inputs.getOrDefault("name", name);
             case "aws:eks/cluster:Cluster" -> prefix + "eks:" + regional + ":cluster/" + inputs.getOrDefault("name", name);
             default -> {
                 // aws:<module>/<resource>:<Type> -> arn:aws:<module>:<region>:<account>:<resource>/<name>

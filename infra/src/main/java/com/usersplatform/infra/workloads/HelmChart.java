@@ -14,7 +14,9 @@ import java.util.Map;
  *
  * @param name       chart name, also the release name
  * @param version    exact chart version (never a range)
- * @param repository chart repository URL
+ * @param repository chart repository URL, or an OCI registry path ({@code oci://...}): then the chart is
+ *                   {@code <repository>/<name>} with no repository options (Release's OCI support,
+ *                   https://github.com/pulumi/pulumi-kubernetes/pull/1892)
  */
 public record HelmChart(String name, String version, String repository) {
 
@@ -36,11 +38,13 @@ public record HelmChart(String name, String version, String repository) {
      */
     public Release install(String resourceName, String namespace, boolean createNamespace,
                            Output<Map<String, Object>> values, CustomResourceOptions options) {
-        return new Release(resourceName, ReleaseArgs.builder()
-                .name(name)
-                .chart(name)
-                .version(version)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(repository).build())
+        var args = ReleaseArgs.builder().name(name).version(version);
+        if (repository.startsWith("oci://")) {
+            args.chart(repository + "/" + name);
+        } else {
+            args.chart(name).repositoryOpts(RepositoryOptsArgs.builder().repo(repository).build());
+        }
+        return new Release(resourceName, args
                 .namespace(namespace)
                 .createNamespace(createNamespace)
                 .atomic(true)

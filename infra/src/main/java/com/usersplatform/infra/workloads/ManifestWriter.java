@@ -96,7 +96,9 @@ public final class ManifestWriter {
         document.put("metadata", metadata);
         document.put("chart", inputs.get("chart"));
         document.put("version", inputs.get("version"));
-        document.put("repository", ((Map<?, ?>) inputs.get("repositoryOpts")).get("repo"));
+        // An OCI chart carries its registry in the chart reference and has no repository options.
+        document.put("repository", inputs.get("repositoryOpts") instanceof Map<?, ?> opts ? opts.get("repo")
+                : inputs.get("chart"));
         document.put("values", normalize(asMap(inputs.getOrDefault("values", Map.of()))));
         return document;
     }

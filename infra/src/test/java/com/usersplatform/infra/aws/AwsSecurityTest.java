@@ -75,6 +75,8 @@ class AwsSecurityTest {
         // The GitHub Actions roles' entries (github-*) are asserted by delivery.GithubDeliveryTest.
         List<Object> principals = run.ofType("aws:eks/accessEntry:AccessEntry").stream()
                 .filter(e -> !e.name().startsWith("github-"))
+                // Karpenter's node entry (EC2_LINUX) is asserted by autoscaling.NodeAutoscalingTest.
+                .filter(e -> !"EC2_LINUX".equals(e.input("type")))
                 .map(e -> e.inputs().get("principalArn")).toList();
         assertEquals(Plans.config(stack).cluster().clusterAdminArns(), principals);
         var associations = run.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").stream()
@@ -97,7 +99,7 @@ class AwsSecurityTest {
 
         List<Object> subnets = list(nodes.inputs().get("subnetIds"));
         assertEquals(Plans.config(stack).network().azCount(), subnets.size());
-        subnets.forEach(s -> assertTrue(String.valueOf(s).startsWith("vpc-private-"), "private subnet: " + s));
+        subnets.forEach(s -> assertTrue(String.valueOf(s).startsWith("subnet-vpc-private-"), "private subnet: " + s));
         assertEquals(template.name() + "-id", nodes.input("launchTemplate.id"));
         assertEquals("required", template.input("metadataOptions.httpTokens"));
         assertEquals(1.0, template.input("metadataOptions.httpPutResponseHopLimit"));
@@ -309,7 +311,7 @@ class AwsSecurityTest {
                 map(function.input("environment.variables")).get("USER_ACTIVE_TIMEOUT_SECONDS")));
         assertTrue(timeout >= 720 && timeout <= 900, "timeout " + timeout);
         assertTrue(timeout >= activeWait + 60, "timeout " + timeout + " covers the wait for active " + activeWait);
-        list(function.input("vpcConfig.subnetIds")).forEach(s -> assertTrue(String.valueOf(s).startsWith("vpc-private-")));
+        list(function.input("vpcConfig.subnetIds")).forEach(s -> assertTrue(String.valueOf(s).startsWith("subnet-vpc-private-")));
     }
 
     // ---------------------------------------------------------------- IAM and tagging

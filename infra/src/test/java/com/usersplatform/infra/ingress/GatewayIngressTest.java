@@ -1,5 +1,7 @@
 package com.usersplatform.infra.ingress;
 
+import com.usersplatform.infra.autoscaling.NodeAutoscaling;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.usersplatform.infra.workloads.ClusterServices;
@@ -102,7 +104,10 @@ class GatewayIngressTest {
             assertEquals(run.stack().stack().equals("prod") ? 2 : 1, integer(release, "values.replicaCount"));
             assertTrue(((String) at(release, "values.clusterName")).contains(run.stack().stack()));
             var association = run.result().ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").stream()
-                    .filter(a -> LoadBalancerController.NAMESPACE.equals(a.input("namespace"))).findFirst().orElseThrow();
+                    .filter(a -> LoadBalancerController.NAMESPACE.equals(a.input("namespace")))
+                    // Karpenter's controller shares the namespace (asserted by autoscaling.NodeAutoscalingTest).
+                    .filter(a -> !NodeAutoscaling.SERVICE_ACCOUNT.equals(a.input("serviceAccount")))
+                    .findFirst().orElseThrow();
             assertEquals(at(release, "values.serviceAccount.name"), association.input("serviceAccount"));
 
             var policy = run.result().ofType("aws:iam/rolePolicy:RolePolicy").stream()

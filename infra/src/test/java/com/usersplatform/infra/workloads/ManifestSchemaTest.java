@@ -64,6 +64,8 @@ class ManifestSchemaTest {
                     HelmReleaseShape.check(file, document);
                 } else if (isBuiltIn(document)) {
                     validateBuiltIn(file, document);
+                } else if (CrdSchema.covers(document)) {
+                    CrdSchema.check(file, document);
                 } else {
                     CustomResourceShapes.check(file, document);
                     if (PrometheusOperatorModels.covers(document)) {
@@ -75,6 +77,21 @@ class ManifestSchemaTest {
                     "PrometheusRule", "ServiceMonitor", "HelmRelease", "ValidatingAdmissionPolicy",
                     "ValidatingAdmissionPolicyBinding", "ClusterRole", "RoleBinding")), kinds.toString());
         }
+    }
+
+    @Test
+    void karpenterObjectsAreCheckedAgainstTheirCrdAndAViolationIsCaught() {
+        var run = KubernetesRuns.dev();
+        var nodeClass = run.ofKind("EC2NodeClass").getFirst();
+        assertTrue(CrdSchema.problems(nodeClass).isEmpty(), CrdSchema.problems(nodeClass).toString());
+        var hopLimit = deepCopy(nodeClass);
+        Yaml.map(hopLimit, "spec.metadataOptions").put("httpPutResponseHopLimit", 0);
+        assertTrue(CrdSchema.problems(hopLimit).toString().contains("httpPutResponseHopLimit"));
+        var typo = deepCopy(run.ofKind("NodePool").getFirst());
+        Yaml.map(typo, "spec.disruption").put("consolidationPolicy", "WhenIdle");
+        Yaml.map(typo, "spec").put("limit", Map.of());
+        var problems = CrdSchema.problems(typo).toString();
+        assertTrue(problems.contains("consolidationPolicy") && problems.contains("spec.limit: unknown field"), problems);
     }
 
     @Test
