@@ -45,6 +45,20 @@ final class ServiceRules {
                 "must be between 0 and 1, got " + t.samplingRatio());
         problems.check(!production || t.enabled() && t.samplingRatio() > 0, OBSERVABILITY + ".tracing",
                 "must be enabled with a samplingRatio above 0 in production (a p99 alert needs traces to explain it)");
+        checkPrometheus(o.prometheus(), problems);
+    }
+
+    private static void checkPrometheus(PrometheusConfig p, Problems problems) {
+        String key = OBSERVABILITY + ".prometheus.";
+        problems.range(key + "retentionDays", p.retentionDays(), 1, 365);
+        // gp3 volumes are 1 GiB to 16 TiB: https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html
+        problems.range(key + "volumeSizeGib", p.volumeSizeGib(), 1, 16_384);
+        // "at most 80-85% of your allocated Prometheus disk space":
+        // https://prometheus.io/docs/prometheus/latest/storage/#operational-aspects
+        problems.check(p.retentionSizeGib() >= 1 && p.retentionSizeGib() < p.volumeSizeGib(), key + "retentionSizeGib",
+                "must be at least 1 and below volumeSizeGib (" + p.volumeSizeGib() + ": the WAL and compaction need "
+                        + "room), got " + p.retentionSizeGib());
+        WorkloadRules.checkResources(p.resources(), key + "resources", problems);
     }
 
     private static void checkSlo(SloConfig slo, Problems problems) {

@@ -18,6 +18,7 @@ import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.AddonPodIdentityAssociationArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
@@ -71,6 +72,8 @@ public final class EksCluster extends ComponentResource {
     public final Provider kubernetesProvider;
     /** The node group, for resources that need running nodes first. */
     public final Resource nodeGroup;
+    /** The EBS CSI driver add-on: PersistentVolumeClaims on EBS StorageClasses wait for it. */
+    public final Resource storageDriver;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super("users-platform:cluster:EksCluster", name, options);
@@ -188,6 +191,7 @@ public final class EksCluster extends ComponentResource {
         // ---------------------------------------------------------------- Add-ons that need nodes
 
         var coreDns = addon(name, cluster, "coredns", null, List.of(nodes));
+        this.storageDriver = ebsCsiDriver(name, cluster, args.kmsKeyArn(), nodes, child);
 
         // ---------------------------------------------------------------- Kubernetes provider
 
@@ -228,6 +232,32 @@ public final class EksCluster extends ComponentResource {
         List<Resource> all = new ArrayList<>(first);
         all.addAll(more);
         return all;
+    }
+
+    /**
+     * The EBS CSI driver with its own Pod Identity role: the AWS-managed AmazonEBSCSIDriverPolicy plus use of the
+     * stack's key for encrypted volumes (the key policy delegates to the account, so an identity policy suffices).
+     * https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html (role, and the KMS statement "if you use a
+     * custom KMS key"); its controller's service account is {@code kube-system/ebs-csi-controller-sa}.
+     */
+    private Addon ebsCsiDriver(String name, Cluster cluster, Output<String> kmsKeyArn, Resource nodes,
+                               CustomResourceOptions child) {
+        var role = new IamRole(name + "-ebs-csi", List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"),
+                List.of("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"),
+                new PolicyDocument()
+                        .allow("GrantsForEbs", List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"),
+                                List.of(kmsKeyArn), Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")))
+                        .allow("EncryptVolumes", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*",
+                                "kms:GenerateDataKey*", "kms:DescribeKey"), List.of(kmsKeyArn)),
+                child);
+        return new Addon(name + "-aws-ebs-csi-driver", AddonArgs.builder()
+                .clusterName(cluster.name())
+                .addonName("aws-ebs-csi-driver")
+                .podIdentityAssociations(AddonPodIdentityAssociationArgs.builder()
+                        .serviceAccount("ebs-csi-controller-sa").roleArn(role.arn).build())
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("PRESERVE")
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(with(role.resources, nodes)).build());
     }
 
     private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,

@@ -1,7 +1,11 @@
 package com.usersplatform.infra.observability;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.usersplatform.stacks.PrometheusConfig;
 import com.usersplatform.stacks.SloConfig;
+
+import java.util.List;
 
 import java.util.Map;
 
@@ -12,11 +16,12 @@ import java.util.Map;
  * @param services        service name to the labels that select its Service (gateway, users)
  * @param thresholds      alert thresholds from the stack
  * @param prometheusReplicas Prometheus replicas (2 in production)
- * @param retention       how long Prometheus keeps samples, e.g. {@code 15d}
+ * @param prometheus      Prometheus's retention, volume size and resources from the stack
+ * @param storage         the StorageClass of Prometheus's volume
  * @param alertmanagerConfig Alertmanager's routing tree and receivers
  */
 public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, String>> services,
-                             AlertThresholds thresholds, int prometheusReplicas, String retention,
+                             AlertThresholds thresholds, int prometheusReplicas, PrometheusConfig prometheus, Storage storage,
                              Output<Map<String, Object>> alertmanagerConfig) {
 
     /**
@@ -25,6 +30,16 @@ public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, S
      * @param restartsPerHour   {@code PodRestartLoop} fires above this many restarts in an hour
      * @param slo               the objectives whose error budgets the burn-rate alerts guard
      */
+    /**
+     * @param storageClass name of the StorageClass Prometheus's volume claims
+     * @param ready        what must exist before the claim: the StorageClass and the CSI driver provisioning it
+     */
+    public record Storage(String storageClass, List<Resource> ready) {
+        public Storage {
+            ready = List.copyOf(ready);
+        }
+    }
+
     public record AlertThresholds(double errorRatio, double p99LatencySeconds, int restartsPerHour, SloConfig slo) {
     }
 }

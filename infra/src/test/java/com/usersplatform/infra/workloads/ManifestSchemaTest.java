@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import io.kubernetes.client.openapi.models.V1StorageClass;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class ManifestSchemaTest {
             "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class,
             "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class,
-            "networking.k8s.io/v1/Ingress", V1Ingress.class);
+            "networking.k8s.io/v1/Ingress", V1Ingress.class,
+            "storage.k8s.io/v1/StorageClass", V1StorageClass.class);
 
     @Test
     void everyRenderedObjectPassesItsSchema() {
