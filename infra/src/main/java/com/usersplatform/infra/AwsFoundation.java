@@ -18,6 +18,8 @@ import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
 import com.usersplatform.infra.images.ImageRepositories;
 import com.usersplatform.infra.network.Network;
+import com.usersplatform.infra.observability.ContainerLogs;
+import com.usersplatform.infra.observability.ContainerLogsArgs;
 import com.usersplatform.infra.network.NetworkArgs;
 import com.usersplatform.infra.secrets.CredentialRotation;
 import com.usersplatform.infra.secrets.CredentialRotationArgs;
@@ -97,8 +99,13 @@ public record AwsFoundation(
         var network = new Network("vpc", new NetworkArgs(config.network().cidr(), config.network().subnetLayout(),
                 config.network().natGatewayCount()), aws);
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
-                account.rootPrincipal(), config.production() ? 30 : 7, prefix), aws);
+                account.rootPrincipal(), config.production() ? 30 : 7, prefix, config.awsRegion(),
+                account.arn("logs", "log-group:*")), aws);
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
+        if (config.observability().logs().containerLogs()) {
+            new ContainerLogs("container-logs", new ContainerLogsArgs(prefix, cluster.clusterName, cluster.nodeGroup,
+                    key.arn, config.observability().logs().retentionDays()), aws);
+        }
         var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
                 account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
                 config.alerting().httpsEndpoints(), config.alerting().chatWebhookSecretName()), aws);
@@ -162,8 +169,8 @@ public record AwsFoundation(
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
                 c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress,
-                c.extendedSupport() ? "EXTENDED" : "STANDARD");
+                c.nodeDiskSizeGib(), config.observability().logs().retentionDays(), network.privateEgress,
+                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes());
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,

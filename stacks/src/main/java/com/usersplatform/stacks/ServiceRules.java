@@ -46,6 +46,21 @@ final class ServiceRules {
         problems.check(!production || t.enabled() && t.samplingRatio() > 0, OBSERVABILITY + ".tracing",
                 "must be enabled with a samplingRatio above 0 in production (a p99 alert needs traces to explain it)");
         checkPrometheus(o.prometheus(), problems);
+        checkLogs(o.logs(), production, problems);
+    }
+
+    /** EKS control-plane log types: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
+    private static final List<String> CONTROL_PLANE_LOG_TYPES =
+            List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
+    private static void checkLogs(LogsConfig logs, boolean production, Problems problems) {
+        String key = OBSERVABILITY + ".logs.";
+        LogRetention.check(key + "retentionDays", logs.retentionDays(), problems);
+        logs.controlPlaneLogTypes().stream().filter(type -> !CONTROL_PLANE_LOG_TYPES.contains(type)).forEach(type ->
+                problems.rule(key + "controlPlaneLogTypes", "must be among " + CONTROL_PLANE_LOG_TYPES + ", got '"
+                        + type + "'"));
+        problems.check(!production || logs.containerLogs() && logs.controlPlaneLogTypes().contains("audit"),
+                key.substring(0, key.length() - 1), "must ship container logs and keep the audit log in production");
     }
 
     private static void checkPrometheus(PrometheusConfig p, Problems problems) {

@@ -56,7 +56,6 @@ import java.util.Map;
 public final class EksCluster extends ComponentResource {
 
     private static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
-    private static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator");
 
     /** Cluster name. */
     public final Output<String> clusterName;
@@ -84,6 +83,8 @@ public final class EksCluster extends ComponentResource {
         var logGroup = new LogGroup(name + "-control-plane", LogGroupArgs.builder()
                 .name("/aws/eks/" + args.clusterName() + "/cluster")
                 .retentionInDays(args.logRetentionDays())
+                // The key policy admits CloudWatch Logs (security.EncryptionKey).
+                .kmsKeyId(args.kmsKeyArn())
                 .build(), child);
         var clusterRole = new IamRole(name + "-cluster", List.of("eks.amazonaws.com"), List.of("sts:TagSession"),
                 List.of("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"),
@@ -112,7 +113,7 @@ public final class EksCluster extends ComponentResource {
                         .resources("secrets")
                         .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(args.kmsKeyArn()).build())
                         .build())
-                .enabledClusterLogTypes(LOG_TYPES)
+                .enabledClusterLogTypes(args.logTypes())
                 // The add-ons below are EKS-managed instead of the unmanaged defaults.
                 .bootstrapSelfManagedAddons(false)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(with(clusterRole.resources, logGroup)).build());
