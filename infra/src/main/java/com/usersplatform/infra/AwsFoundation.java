@@ -17,7 +17,9 @@ import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
 import com.usersplatform.infra.images.ImageRepositories;
+import com.usersplatform.infra.network.FlowLogs;
 import com.usersplatform.infra.network.Network;
+import com.usersplatform.infra.network.VpcEndpoints;
 import com.usersplatform.infra.observability.ContainerLogs;
 import com.usersplatform.infra.observability.ContainerLogsArgs;
 import com.usersplatform.infra.network.NetworkArgs;
@@ -30,6 +32,7 @@ import com.usersplatform.infra.security.EncryptionKeyArgs;
 import com.usersplatform.infra.tags.TaggedAwsProvider;
 import com.usersplatform.stacks.ClusterConfig;
 import com.usersplatform.stacks.CacheConfig;
+import com.usersplatform.stacks.NetworkConfig;
 import com.usersplatform.stacks.StackConfig;
 
 import java.util.ArrayList;
@@ -101,6 +104,15 @@ public record AwsFoundation(
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
                 account.rootPrincipal(), config.production() ? 30 : 7, prefix, config.awsRegion(),
                 account.arn("logs", "log-group:*")), aws);
+        NetworkConfig net = config.network();
+        if (net.flowLogs()) {
+            new FlowLogs("flow-logs", "/aws/vpc/" + prefix + "/flow-logs", network.vpcId, key.arn,
+                    net.flowLogRetentionDays(), aws);
+        }
+        if (net.endpoints()) {
+            new VpcEndpoints("endpoints", config.awsRegion(), network.vpcId, net.cidr(), network.privateSubnetIds,
+                    network.privateRouteTableIds, aws);
+        }
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
         if (config.observability().logs().containerLogs()) {
             new ContainerLogs("container-logs", new ContainerLogsArgs(prefix, cluster.clusterName, cluster.nodeGroup,
