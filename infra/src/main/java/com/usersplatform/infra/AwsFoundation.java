@@ -182,7 +182,8 @@ public record AwsFoundation(
                 c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
                 c.nodeDiskSizeGib(), config.observability().logs().retentionDays(), network.privateEgress,
-                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes());
+                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes(),
+                config.resourceTags());
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,

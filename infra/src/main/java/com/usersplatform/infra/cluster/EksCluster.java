@@ -7,6 +7,7 @@ import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -138,15 +139,17 @@ public final class EksCluster extends ComponentResource {
 
         // ---------------------------------------------------------------- Add-ons needed before nodes
 
-        var vpcCni = addon(name, cluster, "vpc-cni", "{\"enableNetworkPolicy\":\"true\"}", List.of());
         var kubeProxy = addon(name, cluster, "kube-proxy", null, List.of());
         var podIdentityAgent = addon(name, cluster, "eks-pod-identity-agent", null, List.of());
+        var vpcCni = vpcCni(name, cluster, podIdentityAgent, child);
 
         // ---------------------------------------------------------------- Node group
 
+        // No AmazonEKS_CNI_Policy: the vpc-cni add-on has its own role (vpcCni), so pods on the node cannot use the
+        // node's credentials to change its network interfaces. On an existing cluster Pulumi deletes the old
+        // attachment only after the add-on's update with its association (deletes run last).
         var nodeRole = new IamRole(name + "-node", List.of("ec2.amazonaws.com"), List.of(), List.of(
                 "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-                "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), null, child);
         var launchTemplate = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
                 .description("EKS nodes of " + args.clusterName() + ": IMDSv2 only, hop limit 1, encrypted root volume")
@@ -166,6 +169,12 @@ public final class EksCluster extends ComponentResource {
                                 .deleteOnTermination("true")
                                 .build())
                         .build())
+                // The node group's own tags stay on the node group; only these reach the instances, their volumes and
+                // network interfaces (the provider's default tags do not apply to tag specifications):
+                // https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html
+                .tagSpecifications(List.of("instance", "volume", "network-interface").stream()
+                        .map(type -> LaunchTemplateTagSpecificationArgs.builder().resourceType(type)
+                                .tags(args.tags()).build()).toList())
                 .updateDefaultVersion(true)
                 .build(), child);
         var nodes = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
@@ -251,18 +260,31 @@ public final class EksCluster extends ComponentResource {
                         .allow("EncryptVolumes", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*",
                                 "kms:GenerateDataKey*", "kms:DescribeKey"), List.of(kmsKeyArn)),
                 child);
-        return new Addon(name + "-aws-ebs-csi-driver", AddonArgs.builder()
-                .clusterName(cluster.name())
-                .addonName("aws-ebs-csi-driver")
-                .podIdentityAssociations(AddonPodIdentityAssociationArgs.builder()
-                        .serviceAccount("ebs-csi-controller-sa").roleArn(role.arn).build())
-                .resolveConflictsOnCreate("OVERWRITE")
-                .resolveConflictsOnUpdate("PRESERVE")
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(with(role.resources, nodes)).build());
+        return addon(name, cluster, "aws-ebs-csi-driver", null, "ebs-csi-controller-sa", role, nodes);
+    }
+
+    /**
+     * The VPC CNI with its own Pod Identity role (AmazonEKS_CNI_Policy) for its {@code kube-system/aws-node} service
+     * account, after the Pod Identity agent that hands out the credentials:
+     * https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html (separate role recommended; Pod Identity
+     * supported), https://docs.aws.amazon.com/eks/latest/userguide/update-addon-role.html
+     */
+    private Addon vpcCni(String name, Cluster cluster, Addon podIdentityAgent, CustomResourceOptions child) {
+        var role = new IamRole(name + "-vpc-cni", List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"),
+                List.of("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"), null, child);
+        return addon(name, cluster, "vpc-cni", "{\"enableNetworkPolicy\":\"true\"}", "aws-node", role,
+                podIdentityAgent);
+    }
+
+    /** An add-on whose {@code serviceAccount} acts as {@code role} (Pod Identity), after the role and {@code after}. */
+    private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,
+                        String serviceAccount, IamRole role, Resource after) {
+        return addon(name, cluster, addonName, configurationValues, with(role.resources, after),
+                AddonPodIdentityAssociationArgs.builder().serviceAccount(serviceAccount).roleArn(role.arn).build());
     }
 
     private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,
-                        List<Resource> dependsOn) {
+                        List<Resource> dependsOn, AddonPodIdentityAssociationArgs... identities) {
         var builder = AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addonName)
@@ -270,6 +292,9 @@ public final class EksCluster extends ComponentResource {
                 .resolveConflictsOnUpdate("PRESERVE");
         if (configurationValues != null) {
             builder.configurationValues(configurationValues);
+        }
+        if (identities.length > 0) {
+            builder.podIdentityAssociations(identities);
         }
         return new Addon(name + "-" + addonName, builder.build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());

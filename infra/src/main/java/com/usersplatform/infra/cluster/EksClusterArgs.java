@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inputs of {@link EksCluster}.
@@ -30,6 +31,8 @@ import java.util.List;
  *                                  cluster and pull images, so the node group waits for it
  * @param supportType               {@code String}, {@code STANDARD} or {@code EXTENDED}: the cluster's upgrade policy
  * @param logTypes                  {@code List<String>}: control-plane log types sent to CloudWatch Logs
+ * @param tags                      {@code Map<String, String>}: the stack's tags, put on the nodes' instances,
+ *                                  volumes and network interfaces through the launch template
  */
 public record EksClusterArgs(
         String clusterName,
@@ -49,7 +52,8 @@ public record EksClusterArgs(
         int logRetentionDays,
         List<Resource> privateEgress,
         String supportType,
-        List<String> logTypes) {
+        List<String> logTypes,
+        Map<String, String> tags) {
 
     public EksClusterArgs {
         privateEgress = List.copyOf(privateEgress);
@@ -57,5 +61,6 @@ public record EksClusterArgs(
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         nodeInstanceTypes = List.copyOf(nodeInstanceTypes);
         logTypes = List.copyOf(logTypes);
+        tags = Map.copyOf(tags);
     }
 }
