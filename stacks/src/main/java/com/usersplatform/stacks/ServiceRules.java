@@ -22,6 +22,10 @@ final class ServiceRules {
     private static final List<Double> LATENCY_BUCKETS_MS =
             List.of(1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
 
+    /** EKS control-plane log types: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
+    private static final List<String> CONTROL_PLANE_LOG_TYPES =
+            List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
     private ServiceRules() {
     }
 
@@ -48,10 +52,6 @@ final class ServiceRules {
         checkPrometheus(o.prometheus(), problems);
         checkLogs(o.logs(), production, problems);
     }
-
-    /** EKS control-plane log types: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
-    private static final List<String> CONTROL_PLANE_LOG_TYPES =
-            List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
 
     private static void checkLogs(LogsConfig logs, boolean production, Problems problems) {
         String key = OBSERVABILITY + ".logs.";

@@ -48,8 +48,9 @@ import java.util.Map;
  * The EKS cluster: pinned version, authentication through access entries only (no aws-auth ConfigMap), secrets
  * envelope-encrypted with the stack's KMS key, control-plane audit logs, private endpoint plus a public endpoint
  * limited to configured CIDRs, a managed node group in the private subnets whose launch template requires IMDSv2
- * with hop limit 1 (pods cannot reach the node's credentials), managed add-ons with NetworkPolicy enforcement in
- * vpc-cni, and a Kubernetes provider for everything that runs on it.
+ * with hop limit 1 (pods cannot reach the node's credentials) and tags its instances, volumes and network interfaces,
+ * managed add-ons (vpc-cni with NetworkPolicy enforcement and the EBS CSI driver, each as its own Pod Identity), and
+ * a Kubernetes provider for everything that runs on it.
  *
  * @see <a href="https://docs.aws.amazon.com/eks/latest/best-practices/security.html">EKS security best practices</a>
  * @see <a href="https://github.com/terraform-aws-modules/terraform-aws-eks">terraform-aws-eks</a>
