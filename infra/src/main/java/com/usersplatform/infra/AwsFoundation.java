@@ -17,7 +17,11 @@ import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
 import com.usersplatform.infra.images.ImageRepositories;
+import com.usersplatform.infra.network.FlowLogs;
 import com.usersplatform.infra.network.Network;
+import com.usersplatform.infra.network.VpcEndpoints;
+import com.usersplatform.infra.observability.ContainerLogs;
+import com.usersplatform.infra.observability.ContainerLogsArgs;
 import com.usersplatform.infra.network.NetworkArgs;
 import com.usersplatform.infra.secrets.CredentialRotation;
 import com.usersplatform.infra.secrets.CredentialRotationArgs;
@@ -28,6 +32,7 @@ import com.usersplatform.infra.security.EncryptionKeyArgs;
 import com.usersplatform.infra.tags.TaggedAwsProvider;
 import com.usersplatform.stacks.ClusterConfig;
 import com.usersplatform.stacks.CacheConfig;
+import com.usersplatform.stacks.NetworkConfig;
 import com.usersplatform.stacks.StackConfig;
 
 import java.util.ArrayList;
@@ -97,8 +102,22 @@ public record AwsFoundation(
         var network = new Network("vpc", new NetworkArgs(config.network().cidr(), config.network().subnetLayout(),
                 config.network().natGatewayCount()), aws);
         var key = new EncryptionKey("kms", new EncryptionKeyArgs("Secrets, cache and EKS envelope encryption of " + prefix,
-                account.rootPrincipal(), config.production() ? 30 : 7, prefix), aws);
+                account.rootPrincipal(), config.production() ? 30 : 7, prefix, config.awsRegion(),
+                account.arn("logs", "log-group:*")), aws);
+        NetworkConfig net = config.network();
+        if (net.flowLogs()) {
+            new FlowLogs("flow-logs", "/aws/vpc/" + prefix + "/flow-logs", network.vpcId, key.arn,
+                    net.flowLogRetentionDays(), aws);
+        }
+        if (net.endpoints()) {
+            new VpcEndpoints("endpoints", config.awsRegion(), network.vpcId, net.cidr(), network.privateSubnetIds,
+                    network.privateRouteTableIds, aws);
+        }
         var cluster = new EksCluster("eks", clusterArgs(prefix, config, network, key), aws);
+        if (config.observability().logs().containerLogs()) {
+            new ContainerLogs("container-logs", new ContainerLogsArgs(prefix, cluster.clusterName, cluster.nodeGroup,
+                    key.arn, config.observability().logs().retentionDays()), aws);
+        }
         var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
                 account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
                 config.alerting().httpsEndpoints(), config.alerting().chatWebhookSecretName()), aws);
@@ -162,8 +181,9 @@ public record AwsFoundation(
         return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
                 c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
                 c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), LOG_RETENTION_DAYS, network.privateEgress,
-                c.extendedSupport() ? "EXTENDED" : "STANDARD");
+                c.nodeDiskSizeGib(), config.observability().logs().retentionDays(), network.privateEgress,
+                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes(),
+                config.resourceTags());
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,

@@ -14,16 +14,35 @@ import java.util.List;
  * @param privateSubnetPrefixLength prefix length of each private subnet; pods take VPC addresses (vpc-cni),
  *        so keep these large
  * @param publicSubnetPrefixLength prefix length of each public subnet (load balancers and NAT gateways only)
+ * @param flowLogs record the VPC's accepted and rejected traffic (VPC flow logs) to CloudWatch Logs, encrypted with
+ *        the stack's key; required in production
+ * @param flowLogRetentionDays retention of the flow log group, days; one of CloudWatch Logs' retention periods
+ * @param endpoints VPC endpoints: an S3 gateway endpoint and interface endpoints for ECR (api, dkr), STS, Secrets
+ *        Manager and CloudWatch Logs, so that traffic stays off the NAT gateways (about $7 a month per interface
+ *        endpoint and AZ)
  */
 public record NetworkConfig(
         String cidr,
         int azCount,
         NatGateways natGateways,
         int privateSubnetPrefixLength,
-        int publicSubnetPrefixLength) {
+        int publicSubnetPrefixLength,
+        boolean flowLogs,
+        int flowLogRetentionDays,
+        boolean endpoints) {
 
-    /** Defaults: a /16 over 2 AZs with one NAT gateway, /19 private and /24 public subnets. */
-    public static final NetworkConfig DEFAULTS = new NetworkConfig("10.0.0.0/16", 2, NatGateways.SINGLE, 19, 24);
+    /**
+     * Defaults: a /16 over 2 AZs with one NAT gateway, /19 private and /24 public subnets; flow logs kept 14 days;
+     * no interface endpoints (their hourly charge exceeds a small stack's NAT traffic).
+     */
+    public static final NetworkConfig DEFAULTS =
+            new NetworkConfig("10.0.0.0/16", 2, NatGateways.SINGLE, 19, 24, true, 14, false);
+
+    /** A layout with the default flow logs and endpoints. */
+    public NetworkConfig(String cidr, int azCount, NatGateways natGateways, int privateSubnetPrefixLength,
+                         int publicSubnetPrefixLength) {
+        this(cidr, azCount, natGateways, privateSubnetPrefixLength, publicSubnetPrefixLength, true, 14, false);
+    }
 
     /** Addresses the layout needs: {@code azCount} private plus {@code azCount} public subnets. */
     public long requiredAddresses() {

@@ -18,6 +18,9 @@ final class NetworkRules {
         problems.check(network.azCount() <= 6, PATH + ".azCount", "must be at most 6, got " + network.azCount());
         problems.check(!production || network.natGateways() == NatGateways.PER_AZ, PATH + ".natGateways",
                 "must be perAz in production (egress must survive the loss of one AZ)");
+        problems.check(!production || network.flowLogs(), PATH + ".flowLogs",
+                "must be true in production (traffic records for incident response)");
+        LogRetention.check(PATH + ".flowLogRetentionDays", network.flowLogRetentionDays(), problems);
         Optional<Cidr> vpc = Cidr.parse(network.cidr());
         if (vpc.isEmpty()) {
             problems.rule(PATH + ".cidr", "must be an IPv4 CIDR block without host bits, such as 10.0.0.0/16, got '"

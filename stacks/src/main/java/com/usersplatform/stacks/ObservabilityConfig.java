@@ -11,6 +11,8 @@ package com.usersplatform.stacks;
  * @param slo the availability and latency objectives behind the burn-rate alerts
  * @param restartThreshold {@code PodRestartLoop} fires after this many container restarts within an hour
  * @param tracing the trace collector and sampling ratio
+ * @param prometheus Prometheus's persistent volume, retention and resources
+ * @param logs container and control-plane logs shipped to CloudWatch Logs, and their retention
  */
 public record ObservabilityConfig(
         boolean monitoringStack,
@@ -18,9 +20,14 @@ public record ObservabilityConfig(
         int p99LatencyThresholdMs,
         SloConfig slo,
         int restartThreshold,
-        TracingConfig tracing) {
+        TracingConfig tracing,
+        PrometheusConfig prometheus,
+        LogsConfig logs) {
 
-    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; SLOs of {@link SloConfig#DEFAULTS}; 3 restarts an hour; tracing on. */
+    /** Defaults: monitoring on; alert above 5% errors or 1 s p99; SLOs of {@link SloConfig#DEFAULTS}; 3 restarts an hour; tracing on;
+     * Prometheus of {@link PrometheusConfig#DEFAULTS};
+     * logs of {@link LogsConfig#DEFAULTS}. */
     public static final ObservabilityConfig DEFAULTS =
-            new ObservabilityConfig(true, 5.0, 1000, SloConfig.DEFAULTS, 3, TracingConfig.DEFAULTS);
+            new ObservabilityConfig(true, 5.0, 1000, SloConfig.DEFAULTS, 3, TracingConfig.DEFAULTS,
+                    PrometheusConfig.DEFAULTS, LogsConfig.DEFAULTS);
 }

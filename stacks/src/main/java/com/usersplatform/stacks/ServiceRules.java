@@ -22,6 +22,10 @@ final class ServiceRules {
     private static final List<Double> LATENCY_BUCKETS_MS =
             List.of(1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
 
+    /** EKS control-plane log types: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
+    private static final List<String> CONTROL_PLANE_LOG_TYPES =
+            List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+
     private ServiceRules() {
     }
 
@@ -45,6 +49,31 @@ final class ServiceRules {
                 "must be between 0 and 1, got " + t.samplingRatio());
         problems.check(!production || t.enabled() && t.samplingRatio() > 0, OBSERVABILITY + ".tracing",
                 "must be enabled with a samplingRatio above 0 in production (a p99 alert needs traces to explain it)");
+        checkPrometheus(o.prometheus(), problems);
+        checkLogs(o.logs(), production, problems);
+    }
+
+    private static void checkLogs(LogsConfig logs, boolean production, Problems problems) {
+        String key = OBSERVABILITY + ".logs.";
+        LogRetention.check(key + "retentionDays", logs.retentionDays(), problems);
+        logs.controlPlaneLogTypes().stream().filter(type -> !CONTROL_PLANE_LOG_TYPES.contains(type)).forEach(type ->
+                problems.rule(key + "controlPlaneLogTypes", "must be among " + CONTROL_PLANE_LOG_TYPES + ", got '"
+                        + type + "'"));
+        problems.check(!production || logs.containerLogs() && logs.controlPlaneLogTypes().contains("audit"),
+                key.substring(0, key.length() - 1), "must ship container logs and keep the audit log in production");
+    }
+
+    private static void checkPrometheus(PrometheusConfig p, Problems problems) {
+        String key = OBSERVABILITY + ".prometheus.";
+        problems.range(key + "retentionDays", p.retentionDays(), 1, 365);
+        // gp3 volumes are 1 GiB to 16 TiB: https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html
+        problems.range(key + "volumeSizeGib", p.volumeSizeGib(), 1, 16_384);
+        // "at most 80-85% of your allocated Prometheus disk space":
+        // https://prometheus.io/docs/prometheus/latest/storage/#operational-aspects
+        problems.check(p.retentionSizeGib() >= 1 && p.retentionSizeGib() < p.volumeSizeGib(), key + "retentionSizeGib",
+                "must be at least 1 and below volumeSizeGib (" + p.volumeSizeGib() + ": the WAL and compaction need "
+                        + "room), got " + p.retentionSizeGib());
+        WorkloadRules.checkResources(p.resources(), key + "resources", problems);
     }
 
     private static void checkSlo(SloConfig slo, Problems problems) {

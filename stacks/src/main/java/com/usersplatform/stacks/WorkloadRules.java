@@ -58,7 +58,8 @@ final class WorkloadRules {
                 "must be a manifest digest sha256:<64 lower-case hex>, got '" + digest + "'"));
     }
 
-    private static void checkResources(ResourcesConfig resources, String path, Problems problems) {
+    /** Quantities well-formed and above 0, each limit at least its request. */
+    static void checkResources(ResourcesConfig resources, String path, Problems problems) {
         Optional<BigDecimal> cpuRequest = quantity(resources.requests().cpu(), path + ".requests.cpu", problems);
         Optional<BigDecimal> memoryRequest = memory(resources.requests().memory(), path + ".requests.memory", problems);
         Optional<BigDecimal> cpuLimit = quantity(resources.limits().cpu(), path + ".limits.cpu", problems);

@@ -35,12 +35,13 @@ final class KarpenterIam {
 
     static final String POLICIES_RESOURCE = "karpenter-controller-policies.json";
     /**
-     * The template's {@code KarpenterNodeRole} policies without {@code AmazonSSMManagedInstanceCore}: nothing here
-     * uses Session Manager, and the managed node group's role has no SSM access either.
+     * The template's {@code KarpenterNodeRole} policies without {@code AmazonSSMManagedInstanceCore} (nothing here
+     * uses Session Manager, and the managed node group's role has no SSM access either) and without
+     * {@code AmazonEKS_CNI_Policy}: the VPC CNI add-on runs as its own Pod Identity role on every node, so no node
+     * role carries it (as for the managed node group).
      */
     static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly");
 
     /** Name of the node role: the EC2NodeClass's {@code role}, from which Karpenter v1 makes the instance profile. */

@@ -7,6 +7,7 @@ import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -18,6 +19,7 @@ import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.AddonPodIdentityAssociationArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
@@ -46,8 +48,9 @@ import java.util.Map;
  * The EKS cluster: pinned version, authentication through access entries only (no aws-auth ConfigMap), secrets
  * envelope-encrypted with the stack's KMS key, control-plane audit logs, private endpoint plus a public endpoint
  * limited to configured CIDRs, a managed node group in the private subnets whose launch template requires IMDSv2
- * with hop limit 1 (pods cannot reach the node's credentials), managed add-ons with NetworkPolicy enforcement in
- * vpc-cni, and a Kubernetes provider for everything that runs on it.
+ * with hop limit 1 (pods cannot reach the node's credentials) and tags its instances, volumes and network interfaces,
+ * managed add-ons (vpc-cni with NetworkPolicy enforcement and the EBS CSI driver, each as its own Pod Identity), and
+ * a Kubernetes provider for everything that runs on it.
  *
  * @see <a href="https://docs.aws.amazon.com/eks/latest/best-practices/security.html">EKS security best practices</a>
  * @see <a href="https://github.com/terraform-aws-modules/terraform-aws-eks">terraform-aws-eks</a>
@@ -55,7 +58,6 @@ import java.util.Map;
 public final class EksCluster extends ComponentResource {
 
     private static final String ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
-    private static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator");
 
     /** Cluster name. */
     public final Output<String> clusterName;
@@ -71,6 +73,8 @@ public final class EksCluster extends ComponentResource {
     public final Provider kubernetesProvider;
     /** The node group, for resources that need running nodes first. */
     public final Resource nodeGroup;
+    /** The EBS CSI driver add-on: PersistentVolumeClaims on EBS StorageClasses wait for it. */
+    public final Resource storageDriver;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super("users-platform:cluster:EksCluster", name, options);
@@ -81,6 +85,8 @@ public final class EksCluster extends ComponentResource {
         var logGroup = new LogGroup(name + "-control-plane", LogGroupArgs.builder()
                 .name("/aws/eks/" + args.clusterName() + "/cluster")
                 .retentionInDays(args.logRetentionDays())
+                // The key policy admits CloudWatch Logs (security.EncryptionKey).
+                .kmsKeyId(args.kmsKeyArn())
                 .build(), child);
         var clusterRole = new IamRole(name + "-cluster", List.of("eks.amazonaws.com"), List.of("sts:TagSession"),
                 List.of("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"),
@@ -109,7 +115,7 @@ public final class EksCluster extends ComponentResource {
                         .resources("secrets")
                         .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(args.kmsKeyArn()).build())
                         .build())
-                .enabledClusterLogTypes(LOG_TYPES)
+                .enabledClusterLogTypes(args.logTypes())
                 // The add-ons below are EKS-managed instead of the unmanaged defaults.
                 .bootstrapSelfManagedAddons(false)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(with(clusterRole.resources, logGroup)).build());
@@ -134,15 +140,17 @@ public final class EksCluster extends ComponentResource {
 
         // ---------------------------------------------------------------- Add-ons needed before nodes
 
-        var vpcCni = addon(name, cluster, "vpc-cni", "{\"enableNetworkPolicy\":\"true\"}", List.of());
         var kubeProxy = addon(name, cluster, "kube-proxy", null, List.of());
         var podIdentityAgent = addon(name, cluster, "eks-pod-identity-agent", null, List.of());
+        var vpcCni = vpcCni(name, cluster, podIdentityAgent, child);
 
         // ---------------------------------------------------------------- Node group
 
+        // No AmazonEKS_CNI_Policy: the vpc-cni add-on has its own role (vpcCni), so pods on the node cannot use the
+        // node's credentials to change its network interfaces. On an existing cluster Pulumi deletes the old
+        // attachment only after the add-on's update with its association (deletes run last).
         var nodeRole = new IamRole(name + "-node", List.of("ec2.amazonaws.com"), List.of(), List.of(
                 "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-                "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"), null, child);
         var launchTemplate = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
                 .description("EKS nodes of " + args.clusterName() + ": IMDSv2 only, hop limit 1, encrypted root volume")
@@ -162,6 +170,12 @@ public final class EksCluster extends ComponentResource {
                                 .deleteOnTermination("true")
                                 .build())
                         .build())
+                // The node group's own tags stay on the node group; only these reach the instances, their volumes and
+                // network interfaces (the provider's default tags do not apply to tag specifications):
+                // https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html
+                .tagSpecifications(List.of("instance", "volume", "network-interface").stream()
+                        .map(type -> LaunchTemplateTagSpecificationArgs.builder().resourceType(type)
+                                .tags(args.tags()).build()).toList())
                 .updateDefaultVersion(true)
                 .build(), child);
         var nodes = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
@@ -188,6 +202,7 @@ public final class EksCluster extends ComponentResource {
         // ---------------------------------------------------------------- Add-ons that need nodes
 
         var coreDns = addon(name, cluster, "coredns", null, List.of(nodes));
+        this.storageDriver = ebsCsiDriver(name, cluster, args.kmsKeyArn(), nodes, child);
 
         // ---------------------------------------------------------------- Kubernetes provider
 
@@ -230,8 +245,47 @@ public final class EksCluster extends ComponentResource {
         return all;
     }
 
+    /**
+     * The EBS CSI driver with its own Pod Identity role: the AWS-managed AmazonEBSCSIDriverPolicy plus use of the
+     * stack's key for encrypted volumes (the key policy delegates to the account, so an identity policy suffices).
+     * https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html (role, and the KMS statement "if you use a
+     * custom KMS key"); its controller's service account is {@code kube-system/ebs-csi-controller-sa}.
+     */
+    private Addon ebsCsiDriver(String name, Cluster cluster, Output<String> kmsKeyArn, Resource nodes,
+                               CustomResourceOptions child) {
+        var role = new IamRole(name + "-ebs-csi", List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"),
+                List.of("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"),
+                new PolicyDocument()
+                        .allow("GrantsForEbs", List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"),
+                                List.of(kmsKeyArn), Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true")))
+                        .allow("EncryptVolumes", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*",
+                                "kms:GenerateDataKey*", "kms:DescribeKey"), List.of(kmsKeyArn)),
+                child);
+        return addon(name, cluster, "aws-ebs-csi-driver", null, "ebs-csi-controller-sa", role, nodes);
+    }
+
+    /**
+     * The VPC CNI with its own Pod Identity role (AmazonEKS_CNI_Policy) for its {@code kube-system/aws-node} service
+     * account, after the Pod Identity agent that hands out the credentials:
+     * https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html (separate role recommended; Pod Identity
+     * supported), https://docs.aws.amazon.com/eks/latest/userguide/update-addon-role.html
+     */
+    private Addon vpcCni(String name, Cluster cluster, Addon podIdentityAgent, CustomResourceOptions child) {
+        var role = new IamRole(name + "-vpc-cni", List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"),
+                List.of("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"), null, child);
+        return addon(name, cluster, "vpc-cni", "{\"enableNetworkPolicy\":\"true\"}", "aws-node", role,
+                podIdentityAgent);
+    }
+
+    /** An add-on whose {@code serviceAccount} acts as {@code role} (Pod Identity), after the role and {@code after}. */
     private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,
-                        List<Resource> dependsOn) {
+                        String serviceAccount, IamRole role, Resource after) {
+        return addon(name, cluster, addonName, configurationValues, with(role.resources, after),
+                AddonPodIdentityAssociationArgs.builder().serviceAccount(serviceAccount).roleArn(role.arn).build());
+    }
+
+    private Addon addon(String name, Cluster cluster, String addonName, String configurationValues,
+                        List<Resource> dependsOn, AddonPodIdentityAssociationArgs... identities) {
         var builder = AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addonName)
@@ -239,6 +293,9 @@ public final class EksCluster extends ComponentResource {
                 .resolveConflictsOnUpdate("PRESERVE");
         if (configurationValues != null) {
             builder.configurationValues(configurationValues);
+        }
+        if (identities.length > 0) {
+            builder.podIdentityAssociations(identities);
         }
         return new Addon(name + "-" + addonName, builder.build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inputs of {@link EksCluster}.
@@ -25,10 +26,13 @@ import java.util.List;
  * @param desiredNodes              {@code int}: node group size at creation (autoscalers own it afterwards)
  * @param maxNodes                  {@code int}: node group maximum
  * @param nodeDiskSizeGib           {@code int}: encrypted gp3 root volume per node
- * @param logRetentionDays          {@code int}, default 90: retention of the control-plane log group
+ * @param logRetentionDays          {@code int}: retention of the control-plane log group (encrypted with the key)
  * @param privateEgress             what gives the private subnets their route out (NAT): nodes need it to join the
  *                                  cluster and pull images, so the node group waits for it
  * @param supportType               {@code String}, {@code STANDARD} or {@code EXTENDED}: the cluster's upgrade policy
+ * @param logTypes                  {@code List<String>}: control-plane log types sent to CloudWatch Logs
+ * @param tags                      {@code Map<String, String>}: the stack's tags, put on the nodes' instances,
+ *                                  volumes and network interfaces through the launch template
  */
 public record EksClusterArgs(
         String clusterName,
@@ -47,12 +51,16 @@ public record EksClusterArgs(
         int nodeDiskSizeGib,
         int logRetentionDays,
         List<Resource> privateEgress,
-        String supportType) {
+        String supportType,
+        List<String> logTypes,
+        Map<String, String> tags) {
 
     public EksClusterArgs {
         privateEgress = List.copyOf(privateEgress);
         endpointPublicAccessCidrs = List.copyOf(endpointPublicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
         nodeInstanceTypes = List.copyOf(nodeInstanceTypes);
+        logTypes = List.copyOf(logTypes);
+        tags = Map.copyOf(tags);
     }
 }

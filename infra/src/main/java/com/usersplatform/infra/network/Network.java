@@ -56,6 +56,8 @@ public final class Network extends ComponentResource {
      * its association uses the VPC's main route table, which has no route out.
      */
     public final List<Resource> privateEgress;
+    /** The private subnets' route tables, in AZ order (gateway endpoints add their routes there). */
+    public final Output<List<String>> privateRouteTableIds;
 
     public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super("users-platform:network:Network", name, options);
@@ -113,6 +115,7 @@ public final class Network extends ComponentResource {
 
         List<Subnet> privateSubnets = new ArrayList<>();
         List<Resource> privateEgress = new ArrayList<>();
+        List<Output<String>> privateRouteTables = new ArrayList<>();
         for (SubnetPair pair : args.subnets()) {
             String subnetName = name + "-private-" + pair.azIndex();
             var nat = natGateways.get(Math.min(pair.azIndex(), natGateways.size() - 1));
@@ -122,6 +125,7 @@ public final class Network extends ComponentResource {
                     "kubernetes.io/role/internal-elb", routes);
             privateSubnets.add(subnet.subnet());
             privateEgress.add(subnet.association());
+            privateRouteTables.add(routes.id());
         }
 
         this.vpcId = vpc.id();
@@ -129,6 +133,7 @@ public final class Network extends ComponentResource {
         this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
         this.privateSubnetCidrs = args.subnets().stream().map(SubnetPair::privateCidr).toList();
         this.privateEgress = List.copyOf(privateEgress);
+        this.privateRouteTableIds = Output.all(privateRouteTables);
 
         // ---------------------------------------------------------------- Outputs
         registerOutputs(Map.of("vpcId", vpcId, "privateSubnetIds", privateSubnetIds, "publicSubnetIds", publicSubnetIds));

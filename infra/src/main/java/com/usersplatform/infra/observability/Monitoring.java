@@ -11,6 +11,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.alerting.AlertmanagerDelivery;
 import com.usersplatform.infra.workloads.CustomObject;
 import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.stacks.PrometheusConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class Monitoring extends ComponentResource {
         super("users-platform:kubernetes:Monitoring", name, options);
         Release release = CHART.install(name, NAMESPACE, true, args.alertmanagerConfig().applyValue(
                         alertmanager -> values(args, alertmanager)),
-                CustomResourceOptions.builder().parent(this).build());
+                CustomResourceOptions.builder().parent(this).dependsOn(args.storage().ready()).build());
         var afterOperator = CustomResourceOptions.builder().parent(this).dependsOn(release).build();
 
         new TreeMap<>(args.services()).forEach((service, selector) ->
@@ -69,13 +70,36 @@ public final class Monitoring extends ComponentResource {
      * loads every ConfigMap labelled {@code grafana_dashboard=1}.
      */
     private static Map<String, Object> values(MonitoringArgs args, Map<String, Object> alertmanagerConfig) {
+        PrometheusConfig p = args.prometheus();
         return Map.of(
+                // EKS runs the controller manager, scheduler and etcd out of reach of the cluster: their scrape
+                // targets never come up, so the chart's scrapes and their default rules would alert forever.
+                // Keys of the chart's values.yaml at the pinned version:
+                // https://github.com/prometheus-community/helm-charts/blob/kube-prometheus-stack-67.8.0/charts/kube-prometheus-stack/values.yaml
+                "kubeControllerManager", Map.of("enabled", false),
+                "kubeScheduler", Map.of("enabled", false),
+                "kubeEtcd", Map.of("enabled", false),
+                "defaultRules", Map.of("rules", Map.of("kubeControllerManager", false,
+                        "kubeSchedulerAlerting", false, "kubeSchedulerRecording", false, "etcd", false)),
                 "prometheus", Map.of("prometheusSpec", Map.of(
                         // Keeps the trace ids the services attach to latency buckets (OpenMetrics exemplars):
                         // https://prometheus.io/docs/prometheus/latest/feature_flags/#exemplars-storage
                         "enableFeatures", List.of("exemplar-storage"),
                         "replicas", args.prometheusReplicas(),
-                        "retention", args.retention(),
+                        "retention", p.retentionDays() + "d",
+                        // Prometheus's operator ByteSize accepts GiB; blocks beyond it are dropped oldest first:
+                        // https://prometheus-operator.dev/docs/api-reference/api/#monitoring.coreos.com/v1.ByteSize
+                        "retentionSize", p.retentionSizeGib() + "GiB",
+                        "resources", Map.of(
+                                "requests", Map.of("cpu", p.resources().requests().cpu(),
+                                        "memory", p.resources().requests().memory()),
+                                "limits", Map.of("cpu", p.resources().limits().cpu(),
+                                        "memory", p.resources().limits().memory())),
+                        // One ReadWriteOnce volume per replica from the chart's volumeClaimTemplate.
+                        "storageSpec", Map.of("volumeClaimTemplate", Map.of("spec", Map.of(
+                                "storageClassName", args.storage().storageClass(),
+                                "accessModes", List.of("ReadWriteOnce"),
+                                "resources", Map.of("requests", Map.of("storage", p.volumeSizeGib() + "Gi"))))),
                         "serviceMonitorSelectorNilUsesHelmValues", false,
                         "podMonitorSelectorNilUsesHelmValues", false,
                         "ruleSelectorNilUsesHelmValues", false)),

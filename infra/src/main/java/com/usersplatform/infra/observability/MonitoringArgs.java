@@ -1,8 +1,11 @@
 package com.usersplatform.infra.observability;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.usersplatform.stacks.PrometheusConfig;
 import com.usersplatform.stacks.SloConfig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +15,24 @@ import java.util.Map;
  * @param services        service name to the labels that select its Service (gateway, users)
  * @param thresholds      alert thresholds from the stack
  * @param prometheusReplicas Prometheus replicas (2 in production)
- * @param retention       how long Prometheus keeps samples, e.g. {@code 15d}
+ * @param prometheus      Prometheus's retention, volume size and resources from the stack
+ * @param storage         the StorageClass of Prometheus's volume
  * @param alertmanagerConfig Alertmanager's routing tree and receivers
+ * @param region          the stack's AWS region (the dashboards' CloudWatch data source)
  */
 public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, String>> services,
-                             AlertThresholds thresholds, int prometheusReplicas, String retention,
-                             Output<Map<String, Object>> alertmanagerConfig, String region) {
+                             AlertThresholds thresholds, int prometheusReplicas, PrometheusConfig prometheus,
+                             Storage storage, Output<Map<String, Object>> alertmanagerConfig, String region) {
+
+    /**
+     * @param storageClass name of the StorageClass Prometheus's volume claims
+     * @param ready        what must exist before the claim: the StorageClass and the CSI driver provisioning it
+     */
+    public record Storage(String storageClass, List<Resource> ready) {
+        public Storage {
+            ready = List.copyOf(ready);
+        }
+    }
 
     /**
      * @param errorRatio        {@code ApiHighErrorRate} fires above this share of 5xx responses (0..1)

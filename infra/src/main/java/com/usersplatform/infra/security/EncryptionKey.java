@@ -36,7 +36,8 @@ public final class EncryptionKey extends ComponentResource {
                 .description(args.description())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(args.deletionWindowDays())
-                .policy(args.accountRootPrincipal().applyValue(EncryptionKey::keyPolicy))
+                .policy(Output.tuple(args.accountRootPrincipal(), args.logGroupArns())
+                        .applyValue(t -> keyPolicy(t.t1, args.region(), t.t2)))
                 .build(), child);
 
         new Alias(name + "-alias", AliasArgs.builder()
@@ -53,16 +54,27 @@ public final class EncryptionKey extends ComponentResource {
     }
 
     /**
-     * The key policy: only the account itself, which then grants use of the key through scoped IAM policies. In a
-     * key policy {@code Resource: *} means "this key".
+     * The key policy: the account itself, which then grants use of the key through scoped IAM policies, and
+     * CloudWatch Logs of the stack's region for the account's log groups only (a service principal cannot be granted
+     * through IAM; statement as in
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html). In a key policy
+     * {@code Resource: *} means "this key".
      */
-    private static String keyPolicy(String accountRoot) {
+    private static String keyPolicy(String accountRoot, String region, String logGroupArns) {
         Map<String, Object> statement = Map.of(
                 "Sid", "DelegateToAccountIam",
                 "Effect", "Allow",
                 "Principal", Map.of("AWS", accountRoot),
                 "Action", "kms:*",
                 "Resource", "*");
-        return StableJson.of(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        Map<String, Object> logs = Map.of(
+                "Sid", "CloudWatchLogsOfThisAccount",
+                "Effect", "Allow",
+                "Principal", Map.of("Service", "logs." + region + ".amazonaws.com"),
+                "Action", List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                        "kms:Describe*"),
+                "Resource", "*",
+                "Condition", Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", logGroupArns)));
+        return StableJson.of(Map.of("Version", "2012-10-17", "Statement", List.of(statement, logs)));
     }
 }

@@ -11,7 +11,10 @@ import com.pulumi.core.Output;
  * @param deletionWindowDays  {@code int}, 7 to 30: days a scheduled deletion can still be cancelled
  * @param alias               {@code String}, required: alias name without {@code alias/}; unique per account and
  *                            region, so it carries the stack (dev and prod may share an account)
+ * @param region              {@code String}, required: the stack's region (CloudWatch Logs there may use the key)
+ * @param logGroupArns        {@code Output<String>}, required: ARN pattern of the log groups the key may encrypt,
+ *                            {@code arn:aws:logs:<region>:<account>:log-group:*}
  */
 public record EncryptionKeyArgs(String description, Output<String> accountRootPrincipal, int deletionWindowDays,
-                                String alias) {
+                                String alias, String region, Output<String> logGroupArns) {
 }

@@ -67,6 +67,7 @@ public final class ClusterServices extends ComponentResource {
         var gateway = new Workload(name + "-gateway", workload(stack, args, "gateway", stack.workloads().gateway(),
                 GATEWAY_PORT, gatewayConfig(stack), secrets.apiKeys), List.of(secrets.apiKeysSync, controller.release), child);
 
+        var storage = new EncryptedStorageClass(name + "-gp3", args.kmsKeyArn(), args.storageDriver(), this);
         Monitoring monitoring = null;
         if (stack.observability().monitoringStack()) {
             var o = stack.observability();
@@ -74,7 +75,8 @@ public final class ClusterServices extends ComponentResource {
                     Map.of("gateway", gateway.podSelector, "users", users.podSelector),
                     new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
                             o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
-                    controllerReplicas, stack.production() ? "15d" : "3d", args.alertmanagerConfig().orElseThrow(
+                    controllerReplicas, o.prometheus(), new MonitoringArgs.Storage(EncryptedStorageClass.NAME,
+                            List.of(storage.resource, args.storageDriver())), args.alertmanagerConfig().orElseThrow(
                             () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery")),
                             stack.awsRegion()),
                     child);

@@ -28,6 +28,8 @@ import java.util.Optional;
  *                               stack enables WAF
  * @param imageRepositories      {@code Map<String, Output<String>>}, required: the stack's ECR repository URL per
  *                               service (used unless the stack names another repository)
+ * @param kmsKeyArn              {@code Output<String>}, required: the stack's key (encrypts the EBS volumes)
+ * @param storageDriver          {@code Resource}, required: the EBS CSI driver add-on that provisions those volumes
  */
 public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName, Output<String> vpcId,
                                   Output<String> redisHost, int redisPort, Output<String> redisSecretArn,
@@ -35,7 +37,8 @@ public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName,
                                   String secretReaderAccount, Resource secretReaderIdentity,
                                   Map<String, Output<String>> imageRepositories,
                                   Optional<Output<Map<String, Object>>> alertmanagerConfig,
-                                  Optional<Output<String>> wafAclArn) {
+                                  Optional<Output<String>> wafAclArn, Output<String> kmsKeyArn,
+                                  Resource storageDriver) {
 
     /** The Kubernetes side's inputs from the AWS side of the same stack. */
     public static ClusterServicesArgs from(AwsFoundation aws) {
@@ -43,6 +46,6 @@ public record ClusterServicesArgs(StackConfig stack, Output<String> clusterName,
                 aws.cache().primaryEndpoint, Cache.PORT, aws.credentials().secretArn,
                 aws.credentials().apiKeysSecretArn, aws.secretReader().namespace, aws.secretReader().serviceAccount,
                 aws.secretReader(), aws.images().urls, aws.alertmanager().map(delivery -> delivery.config),
-                aws.webAcl().map(acl -> acl.arn));
+                aws.webAcl().map(acl -> acl.arn), aws.key().arn, aws.cluster().storageDriver);
     }
 }

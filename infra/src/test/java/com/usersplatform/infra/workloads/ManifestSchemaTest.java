@@ -17,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicy;
 import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicyBinding;
+import io.kubernetes.client.openapi.models.V1StorageClass;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,8 @@ class ManifestSchemaTest {
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", V1RoleBinding.class),
             Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy", V1ValidatingAdmissionPolicy.class),
             Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding",
-                    V1ValidatingAdmissionPolicyBinding.class));
+                    V1ValidatingAdmissionPolicyBinding.class),
+            Map.entry("storage.k8s.io/v1/StorageClass", V1StorageClass.class));
 
     @Test
     void everyRenderedObjectPassesItsSchema() {
