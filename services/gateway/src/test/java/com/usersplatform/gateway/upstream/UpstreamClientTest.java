@@ -199,5 +199,38 @@ class UpstreamClientTest {
         assertEquals(List.of("retry", "retry"), retries.stream().map(EventData::getName).toList(),
                 "3 attempts = 2 retries");
         assertEquals(2L, retries.get(1).getAttributes().get(AttributeKey.longKey("retry.attempt")));
+        assertEquals("upstream_unavailable", retries.get(0).getAttributes().get(AttributeKey.stringKey("error.type")),
+                "each retry names the failure that caused it");
+    }
+
+    @Test
+    void clientSpanIsAnErrorExactlyWhenTheGatewayAnswers5xxAndTheObserverGetsTheCallsDuration() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetry telemetry = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .build();
+        List<long[]> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, code, nanos) -> observed.add(new long[] {code, nanos}), telemetry);
+        for (String path : List.of("/users/status-409", "/users/status-503", "/users/status-500")) {
+            long start = System.nanoTime();
+            try {
+                client.forward(request(Method.GET, path, "", ""));
+            } catch (UpstreamFailure expected) {
+                // 500 maps to a failure (502 to the client)
+            }
+            long wall = System.nanoTime() - start;
+            long[] last = observed.getLast();
+            assertTrue(last[1] >= 0 && last[1] <= wall, path + ": observed " + last[1] + " ns of " + wall);
+        }
+        List<SpanData> finished = spans.getFinishedSpanItems();
+        assertEquals(3, finished.size(), "every call ends its span");
+        assertEquals(List.of(409L, 503L, 500L), finished.stream()
+                .map(span -> span.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).toList());
+        assertEquals(List.of(io.opentelemetry.api.trace.StatusCode.UNSET, io.opentelemetry.api.trace.StatusCode.ERROR,
+                        io.opentelemetry.api.trace.StatusCode.ERROR),
+                finished.stream().map(span -> span.getStatus().getStatusCode()).toList());
+        assertEquals(List.of(409L, 503L, 500L), observed.stream().map(o -> o[0]).toList());
     }
 }
