@@ -13,6 +13,7 @@ import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
 import com.usersplatform.infra.cluster.EksCluster;
 import com.usersplatform.infra.edge.WebAcl;
+import com.usersplatform.infra.observability.GrafanaCloudWatchReader;
 import com.usersplatform.infra.cluster.EksClusterArgs;
 import com.usersplatform.infra.cluster.PodIdentity;
 import com.usersplatform.infra.cluster.PodIdentityArgs;
@@ -144,6 +145,9 @@ public record AwsFoundation(
                 ? Optional.of(new AlertmanagerDelivery("alertmanager", cluster.clusterName, config.awsRegion(), alerts,
                         aws))
                 : Optional.empty();
+        if (config.observability().monitoringStack()) {
+            new GrafanaCloudWatchReader("grafana-cloudwatch", cluster.clusterName, aws);
+        }
         Optional<WebAcl> webAcl = config.waf().enabled()
                 ? Optional.of(new WebAcl("waf", prefix + "-gateway", config.waf().rateLimit(),
                         config.waf().rateWindowSeconds(), aws))

@@ -107,7 +107,10 @@ public final class Monitoring extends ComponentResource {
                 // kube-prometheus-stack's well-known default.
                 "grafana", Map.of("adminPassword", "", "sidecar", Map.of("dashboards", Map.of(
                         "enabled", true, "label", DASHBOARD_LABEL, "labelValue", "1", "searchNamespace", "ALL")),
-                        "additionalDataSources", List.of(cloudWatchDataSource(args.region()))),
+                        "additionalDataSources", List.of(cloudWatchDataSource(args.region())),
+                        // Named so that GrafanaCloudWatchReader's Pod Identity association can name it (the Grafana
+                        // chart's serviceAccount.name defaults to the release's full name).
+                        "serviceAccount", Map.of("create", true, "name", GrafanaCloudWatchReader.SERVICE_ACCOUNT)),
                 // The chart's alertmanager.config replaces its default (everything to a "null" receiver); the
                 // service account is named so that its Pod Identity association can name it.
                 "alertmanager", Map.of("enabled", true, "config", alertmanagerConfig,
