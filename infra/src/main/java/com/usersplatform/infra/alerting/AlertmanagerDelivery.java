@@ -2,15 +2,13 @@ package com.usersplatform.infra.alerting;
 
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.security.IamRole;
+import com.usersplatform.infra.security.PodIdentityRole;
 import com.usersplatform.infra.security.PolicyDocument;
 
 import java.util.List;
@@ -68,20 +66,13 @@ public final class AlertmanagerDelivery extends ComponentResource {
                 .okActions(alerts.arn.applyValue(List::of))
                 .build(), child);
 
-        var role = new IamRole(name, List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"), List.of(),
-                new PolicyDocument()
+        new PodIdentityRole(name, clusterName, NAMESPACE, SERVICE_ACCOUNT, new PolicyDocument()
                         .allow("PublishAlerts", List.of("sns:Publish"), List.of(alerts.arn, heartbeat.arn()))
                         // Publishing to an encrypted topic needs the key (SNS encrypts on the publisher's behalf).
                         .allow("UseTheTopicsKey", List.of("kms:GenerateDataKey*", "kms:Decrypt"),
                                 List.of(alerts.keyArn), Map.of("StringEquals", Map.of("kms:ViaService",
                                         "sns." + region + ".amazonaws.com"))),
-                child);
-        new PodIdentityAssociation(name, PodIdentityAssociationArgs.builder()
-                .clusterName(clusterName)
-                .namespace(NAMESPACE)
-                .serviceAccount(SERVICE_ACCOUNT)
-                .roleArn(role.arn)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role.resources).build());
+                this, child);
 
         this.config = Output.tuple(alerts.arn, heartbeat.arn())
                 .applyValue(t -> AlertmanagerConfig.of(region, t.t1, t.t2));

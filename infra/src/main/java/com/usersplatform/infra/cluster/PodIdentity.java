@@ -1,12 +1,10 @@
 package com.usersplatform.infra.cluster;
 
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.security.IamRole;
+import com.usersplatform.infra.security.PodIdentityRole;
 import com.usersplatform.infra.security.PolicyDocument;
 
 import java.util.List;
@@ -32,27 +30,18 @@ public final class PodIdentity extends ComponentResource {
         super("users-platform:cluster:PodIdentity", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        // ---------------------------------------------------------------- Role
+        // ---------------------------------------------------------------- Role and association
 
-        var role = new IamRole(name, List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"), List.of(),
+        var identity = new PodIdentityRole(name, args.clusterName(), args.namespace(), args.serviceAccount(),
                 new PolicyDocument()
                         .allow("ReadTheseSecrets", List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
                                 args.secretArns())
                         .allow("DecryptThroughSecretsManager", List.of("kms:Decrypt"), List.of(args.kmsKeyArn()),
                                 Map.of("StringEquals", Map.of("kms:ViaService",
                                         "secretsmanager." + args.region() + ".amazonaws.com"))),
-                child);
+                this, child);
 
-        // ---------------------------------------------------------------- Association
-
-        new PodIdentityAssociation(name, PodIdentityAssociationArgs.builder()
-                .clusterName(args.clusterName())
-                .namespace(args.namespace())
-                .serviceAccount(args.serviceAccount())
-                .roleArn(role.arn)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role.resources).build());
-
-        this.roleArn = role.arn;
+        this.roleArn = identity.role.arn;
         this.namespace = args.namespace();
         this.serviceAccount = args.serviceAccount();
 

@@ -1,12 +1,10 @@
 package com.usersplatform.infra.observability;
 
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.security.IamRole;
+import com.usersplatform.infra.security.PodIdentityRole;
 import com.usersplatform.infra.security.PolicyDocument;
 
 import java.util.List;
@@ -38,14 +36,8 @@ public final class GrafanaCloudWatchReader extends ComponentResource {
         super("users-platform:observability:GrafanaCloudWatchReader", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         // These read APIs take no resource-level permissions, hence "*".
-        var role = new IamRole(name, List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"), List.of(),
-                new PolicyDocument().allow("ReadMetrics", ACTIONS, List.of(Output.of("*"))), child);
-        new PodIdentityAssociation(name, PodIdentityAssociationArgs.builder()
-                .clusterName(clusterName)
-                .namespace(NAMESPACE)
-                .serviceAccount(SERVICE_ACCOUNT)
-                .roleArn(role.arn)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role.resources).build());
+        new PodIdentityRole(name, clusterName, NAMESPACE, SERVICE_ACCOUNT,
+                new PolicyDocument().allow("ReadMetrics", ACTIONS, List.of(Output.of("*"))), this, child);
         registerOutputs(Map.of());
     }
 }

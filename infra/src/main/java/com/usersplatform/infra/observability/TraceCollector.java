@@ -7,12 +7,10 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
-import com.pulumi.aws.eks.PodIdentityAssociation;
-import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.security.IamRole;
+import com.usersplatform.infra.security.PodIdentityRole;
 import com.usersplatform.infra.security.PolicyDocument;
 import com.usersplatform.infra.workloads.HelmChart;
 import com.usersplatform.infra.workloads.Labels;
@@ -70,15 +68,9 @@ public final class TraceCollector extends ComponentResource {
         // (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html#xray-permissions-managedpolicies).
         // X-Ray actions take no resource ARNs, so the resource is "*"
         // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html).
-        var role = new IamRole(name, List.of("pods.eks.amazonaws.com"), List.of("sts:TagSession"), List.of(),
+        var identity = new PodIdentityRole(name, args.clusterName(), args.namespace(), SERVICE_ACCOUNT,
                 new PolicyDocument().allow("WriteTraceSegments", List.of("xray:PutTraceSegments"),
-                        List.of(Output.of("*"))), child);
-        var identity = new PodIdentityAssociation(name, PodIdentityAssociationArgs.builder()
-                .clusterName(args.clusterName())
-                .namespace(args.namespace())
-                .serviceAccount(SERVICE_ACCOUNT)
-                .roleArn(role.arn)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role.resources).build());
+                        List.of(Output.of("*"))), this, child).association;
 
         // The association exists before the pods start, so their first credential request succeeds.
         CHART.install(name, args.namespace(), false, Output.of(values(args)), CustomResourceOptions.builder()
