@@ -45,6 +45,17 @@ final class DependencyGraph {
         return byKey.values().stream().filter(filter).sorted(java.util.Comparator.comparing(RecordedResource::key)).toList();
     }
 
+    /** Key of the managed node group (what provides the first nodes). */
+    String nodeGroup() {
+        return single(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup"), "node group").key();
+    }
+
+    /** Key of the EKS add-on named {@code addonName}, e.g. {@code coredns}. */
+    String addon(String addonName) {
+        return single(r -> r.type().equals("aws:eks/addon:Addon") && addonName.equals(r.input("addonName")),
+                addonName + " add-on").key();
+    }
+
     RecordedResource single(Predicate<RecordedResource> filter, String what) {
         List<RecordedResource> found = all(filter);
         if (found.size() != 1) {

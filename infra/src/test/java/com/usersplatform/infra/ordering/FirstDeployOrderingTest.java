@@ -41,9 +41,8 @@ class FirstDeployOrderingTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyKubernetesObjectAndReleaseWaitsForNodesAndCoreDns(String stack) {
         DependencyGraph graph = graph(stack);
-        String nodes = graph.single(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup"), "node group").key();
-        String coreDns = graph.single(r -> r.type().equals("aws:eks/addon:Addon")
-                && "coredns".equals(r.input("addonName")), "CoreDNS add-on").key();
+        String nodes = graph.nodeGroup();
+        String coreDns = graph.addon("coredns");
         List<RecordedResource> kubernetes = graph.all(r -> r.type().startsWith("kubernetes:"));
         assertFalse(kubernetes.isEmpty());
         for (RecordedResource object : kubernetes) {

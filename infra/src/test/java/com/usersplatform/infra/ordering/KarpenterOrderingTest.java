@@ -24,9 +24,8 @@ class KarpenterOrderingTest {
                 && "karpenter".equals(r.input("name")), "Karpenter release");
         Set<String> waitsFor = graph.waitsFor(release);
         for (String needed : Set.of(
-                graph.single(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup"), "node group").key(),
-                graph.single(r -> r.type().equals("aws:eks/addon:Addon") && "coredns".equals(r.input("addonName")),
-                        "CoreDNS").key(),
+                graph.nodeGroup(),
+                graph.addon("coredns"),
                 graph.single(r -> r.type().equals("aws:eks/podIdentityAssociation:PodIdentityAssociation")
                         && "karpenter".equals(r.input("serviceAccount")), "Karpenter's pod identity").key(),
                 graph.single(r -> r.type().equals("aws:sqs/queuePolicy:QueuePolicy"), "queue policy").key(),

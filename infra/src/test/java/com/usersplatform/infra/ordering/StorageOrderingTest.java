@@ -19,11 +19,10 @@ class StorageOrderingTest {
     @ValueSource(strings = {"dev", "prod"})
     void prometheusReleaseWaitsForTheStorageClassAndTheCsiDriver(String stack) {
         DependencyGraph graph = new DependencyGraph(InfraHarness.run(stack));
-        String driver = graph.single(r -> r.type().equals("aws:eks/addon:Addon")
-                && "aws-ebs-csi-driver".equals(r.input("addonName")), "EBS CSI add-on").key();
+        String driver = graph.addon("aws-ebs-csi-driver");
         String storageClass = graph.single(r -> r.type().equals("kubernetes:storage.k8s.io/v1:StorageClass"),
                 "StorageClass").key();
-        String nodes = graph.single(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup"), "node group").key();
+        String nodes = graph.nodeGroup();
         var release = graph.single(r -> r.type().equals("kubernetes:helm.sh/v3:Release")
                 && Monitoring.CHART.name().equals(r.input("chart")), "monitoring release");
         Set<String> waitsFor = graph.waitsFor(release);
