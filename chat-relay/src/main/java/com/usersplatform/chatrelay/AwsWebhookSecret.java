@@ -1,5 +1,6 @@
 package com.usersplatform.chatrelay;
 
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,11 +21,12 @@ public final class AwsWebhookSecret implements WebhookSecret {
      * A reader set up for a fast cold start: the URL-connection HTTP client, region and credentials straight from
      * the variables the Lambda runtime sets instead of the default provider chains.
      */
-    public static AwsWebhookSecret fromEnvironment(String secretId) {
+    public static AwsWebhookSecret fromEnvironment(Map<String, String> environment) {
+        String secretId = environment.get(RelayHandler.SECRET_ID_VARIABLE);
         if (secretId == null || secretId.isBlank()) {
             throw new IllegalStateException(RelayHandler.SECRET_ID_VARIABLE + " is not set");
         }
-        String region = System.getenv("AWS_REGION");
+        String region = environment.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalStateException("AWS_REGION is not set (the Lambda runtime sets it)");
         }

@@ -20,7 +20,7 @@ public final class RelayHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime. */
     public RelayHandler() {
-        this(Relay.create(AwsWebhookSecret.fromEnvironment(System.getenv(SECRET_ID_VARIABLE)), System.out));
+        this(Relay.create(AwsWebhookSecret.fromEnvironment(System.getenv()), System.out));
     }
 
     RelayHandler(Relay relay) {

@@ -1,6 +1,8 @@
 package com.usersplatform.chatrelay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,6 +21,22 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The real SDK client against a 127.0.0.1 endpoint answering in GetSecretValue's documented JSON. */
 class AwsWebhookSecretTest {
+
+    @Test
+    void theLambdaEnvironmentMustNameTheSecretAndTheRegion() {
+        assertEquals("WEBHOOK_SECRET_ID is not set", assertThrows(IllegalStateException.class,
+                () -> AwsWebhookSecret.fromEnvironment(Map.of("AWS_REGION", "eu-west-1"))).getMessage());
+        assertEquals("WEBHOOK_SECRET_ID is not set", assertThrows(IllegalStateException.class,
+                () -> AwsWebhookSecret.fromEnvironment(Map.of("WEBHOOK_SECRET_ID", " ", "AWS_REGION", "eu-west-1")))
+                .getMessage());
+        assertEquals("AWS_REGION is not set (the Lambda runtime sets it)", assertThrows(IllegalStateException.class,
+                () -> AwsWebhookSecret.fromEnvironment(Map.of("WEBHOOK_SECRET_ID", "alerts/chat"))).getMessage());
+        assertEquals("AWS_REGION is not set (the Lambda runtime sets it)", assertThrows(IllegalStateException.class,
+                () -> AwsWebhookSecret.fromEnvironment(Map.of("WEBHOOK_SECRET_ID", "alerts/chat", "AWS_REGION", "")))
+                .getMessage());
+        assertNotNull(AwsWebhookSecret.fromEnvironment(Map.of("WEBHOOK_SECRET_ID", "alerts/chat",
+                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDTEST", "AWS_SECRET_ACCESS_KEY", "s")));
+    }
 
     @Test
     void readsTheCurrentSecretString() throws IOException {

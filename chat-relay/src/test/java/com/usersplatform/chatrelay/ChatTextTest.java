@@ -75,5 +75,7 @@ class ChatTextTest {
         assertEquals(ChatText.MAX_LENGTH, text.length());
         assertTrue(text.endsWith("…"));
         assertEquals("*Alert*\nshort", ChatText.of(notification(Optional.empty(), "short", Optional.empty())));
+        String exactlyMax = "x".repeat(ChatText.MAX_LENGTH - "*Alert*\n".length());
+        assertEquals("*Alert*\n" + exactlyMax, ChatText.of(notification(Optional.empty(), exactlyMax, Optional.empty())));
     }
 }

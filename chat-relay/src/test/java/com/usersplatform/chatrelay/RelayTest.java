@@ -97,7 +97,9 @@ class RelayTest {
         assertEquals(1, bodies.size());
         String[] parts = bodies.get(0).split(" application/json");
         assertEquals(ChatText.of(ALERT), JsonParser.parseString(parts[0]).getAsJsonObject().get("text").getAsString());
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"messageId\":\"m-1\""));
+        assertEquals("{\"timestamp\":\"2026-11-30T12:00:00Z\",\"level\":\"INFO\",\"message\":\"relayed to chat\","
+                + "\"messageId\":\"m-1\",\"topicArn\":\"arn:aws:sns:eu-west-1:1:alerts\",\"status\":200}",
+                log.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
@@ -123,6 +125,7 @@ class RelayTest {
 
         assertEquals("chat webhook answered HTTP 404 for message m-1", refused.getMessage());
         String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("\"level\":\"ERROR\",\"message\":\"chat webhook refused the message\""), logged);
         assertTrue(logged.contains("\"status\":404"), logged);
         assertFalse(logged.contains("token"), "the webhook URL must never be logged");
         answer.set(200);
