@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.usersplatform.testing.ManualClock;
 import com.usersplatform.testing.ThrowawayPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +42,7 @@ class RelayTest {
     private final AtomicInteger answer = new AtomicInteger(200);
     private final AtomicInteger secretReads = new AtomicInteger();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private Instant now = Instant.parse("2026-11-30T12:00:00Z");
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T12:00:00Z"));
     private String secretValue;
 
     @BeforeEach
@@ -68,22 +67,6 @@ class RelayTest {
 
     private Relay relay() {
         HttpClient client = HttpClient.newBuilder().sslContext(pki.clientContext()).build();
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new Relay(() -> {
             secretReads.incrementAndGet();
             return secretValue;
@@ -106,11 +89,11 @@ class RelayTest {
     void readsTheSecretOncePerTtl() {
         Relay relay = relay();
         relay.deliver(List.of(ALERT));
-        now = now.plus(Relay.URL_TTL).minusSeconds(1);
+        clock.advance(Relay.URL_TTL.minusSeconds(1));
         relay.deliver(List.of(ALERT));
         assertEquals(1, secretReads.get());
 
-        now = now.plusSeconds(1);
+        clock.advance(java.time.Duration.ofSeconds(1));
         relay.deliver(List.of(ALERT));
         assertEquals(2, secretReads.get());
         assertEquals(3, bodies.size());

@@ -1,12 +1,8 @@
 package com.usersplatform.infra.alerting;
 
-import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.lambda.Function;
-import com.pulumi.aws.lambda.FunctionArgs;
-import com.pulumi.aws.lambda.Permission;
-import com.pulumi.aws.lambda.PermissionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
@@ -14,11 +10,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
+import com.usersplatform.infra.lambda.JavaFunctions;
 import com.usersplatform.infra.security.IamRole;
 import com.usersplatform.infra.security.PolicyDocument;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,28 +54,16 @@ public final class ChatRelay extends ComponentResource {
                 .allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroup.arn().applyValue(arn -> arn + ":*"))), child);
 
-        List<Resource> functionDependencies = new ArrayList<>(role.resources);
-        functionDependencies.add(logGroup);
         // Not in the VPC: it needs only the public chat endpoint and the Secrets Manager API.
-        var function = new Function(name, FunctionArgs.builder()
-                .name(args.functionName())
-                .description("Relays the alert topic's notifications to the chat webhook")
-                .runtime("java21")
-                .handler(HANDLER)
-                .code(new FileArchive(args.artifactPath()))
-                .role(role.arn)
-                .memorySize(512)
-                .timeout(TIMEOUT_SECONDS)
+        var function = new Function(name, JavaFunctions.args(args.functionName(),
+                        "Relays the alert topic's notifications to the chat webhook", HANDLER, args.artifactPath(),
+                        role.arn, TIMEOUT_SECONDS)
                 .environment(FunctionEnvironmentArgs.builder()
                         .variables(Map.of(SECRET_ID_VARIABLE, args.webhookSecretName()))
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(functionDependencies).build());
-        var invokePermission = new Permission(name, PermissionArgs.builder()
-                .function(function.name())
-                .action("lambda:InvokeFunction")
-                .principal("sns.amazonaws.com")
-                .sourceArn(args.topicArn())
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(JavaFunctions.prerequisites(role, logGroup)).build());
+        var invokePermission = JavaFunctions.invokableBy(name, function, "sns.amazonaws.com", args.topicArn(), child);
         // The first notification after subscribing must find the permission in place.
         new TopicSubscription(name, TopicSubscriptionArgs.builder()
                 .topic(args.topicArn())
