@@ -7,6 +7,8 @@ import com.pulumi.resources.Resource;
 import com.usersplatform.infra.alerting.AlertTopic;
 import com.usersplatform.infra.alerting.AlertmanagerDelivery;
 import com.usersplatform.infra.alerting.AlertTopicArgs;
+import com.usersplatform.infra.alerting.ChatRelay;
+import com.usersplatform.infra.alerting.ChatRelayArgs;
 import com.usersplatform.infra.alerting.RotationAlerts;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
@@ -87,6 +89,8 @@ public record AwsFoundation(
     public static final String SECRET_READER_SERVICE_ACCOUNT = "external-secrets";
     /** The rotation function's jar, relative to {@code infra/} (where Pulumi runs the program). */
     public static final String ROTATION_ARTIFACT = "../rotation/target/rotation-lambda.jar";
+    /** The chat relay's jar, relative to {@code infra/}. */
+    public static final String CHAT_RELAY_ARTIFACT = "../chat-relay/target/chat-relay-lambda.jar";
 
     /** The services with an image of their own. */
     public static final List<String> SERVICES = List.of("gateway", "users");
@@ -121,7 +125,11 @@ public record AwsFoundation(
         }
         var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
                 account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
-                config.alerting().httpsEndpoints(), config.alerting().chatWebhookSecretName()), aws);
+                config.alerting().httpsEndpoints()), aws);
+        config.alerting().chatWebhookSecretName().ifPresent(secretName -> new ChatRelay("chat-relay",
+                new ChatRelayArgs(prefix + "-chat-relay", CHAT_RELAY_ARTIFACT, secretName,
+                        ChatRelay.secretArnPattern(account.arn("secretsmanager", "secret:" + secretName)), alerts.arn,
+                        LOG_RETENTION_DAYS), aws));
 
         String appUserId = prefix + "-" + REDIS_APP_USER;
         var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
