@@ -96,7 +96,7 @@ class JsonLogsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         try {
-            Logs.install(SERVICE);
+            Logs.install(SERVICE, Level.INFO);
             Logs.info(Logger.getLogger("json-logs-test"), "to stdout", Map.of());
         } finally {
             System.setOut(original);
