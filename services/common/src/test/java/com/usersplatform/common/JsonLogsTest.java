@@ -103,4 +103,16 @@ class JsonLogsTest {
         }
         assertEquals("to stdout", Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("message").asText());
     }
+
+    @Test
+    void onlyRecordsAtTheConfiguredLevelAndAboveAreWritten() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Logs.install(SERVICE, Level.WARNING, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Logger logger = Logger.getLogger("json-logs-level-test");
+        logger.info("below the level");
+        logger.warning("at the level");
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertTrue(written.contains("at the level"), written);
+        assertFalse(written.contains("below the level"), written);
+    }
 }

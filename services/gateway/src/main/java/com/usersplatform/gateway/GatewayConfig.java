@@ -49,6 +49,20 @@ public record GatewayConfig(String version,
                             int trustedProxyHops,
                             Level logLevel) {
     private static final String WHAT = "gateway configuration";
+    // Finer settings no deployment sets, so not in the contract: their defaults live here only, each still
+    // overridable by its key (e.g. UPSTREAM_BREAKER_OPEN_MS) for tests and tuning.
+    /** Attempts for idempotent requests whose connection failed. */
+    private static final int RETRY_ATTEMPTS = 3;
+    private static final long RETRY_BACKOFF_MS = 50;
+    /** Calls in the circuit breaker's sliding window, calls before it judges, and the failure % that opens it. */
+    private static final int BREAKER_WINDOW = 20;
+    private static final int BREAKER_MINIMUM_CALLS = 5;
+    private static final double BREAKER_FAILURE_RATE = 50.0;
+    private static final long BREAKER_OPEN_MS = 5000;
+    private static final long READINESS_TIMEOUT_MS = 1000;
+    private static final long API_KEYS_RECHECK_MS = 1000;
+    /** Bound on clients the rate limiter tracks (LRU), so many distinct clients cost bounded memory. */
+    private static final int RATE_LIMIT_CLIENTS = 100_000;
 
     /** Rejects settings the gateway cannot run with, naming the key. */
     public GatewayConfig {
@@ -88,18 +102,18 @@ public record GatewayConfig(String version,
                         URI.create(string(config, GatewayContract.USERS_URL)),
                         millis(config, GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS),
                         millis(config, GatewayContract.UPSTREAM_READ_TIMEOUT_MS),
-                        upstream.get("retry.attempts").asInt().orElse(3),
-                        millis(upstream.get("retry.backoff.ms"), 50),
-                        upstream.get("breaker.window").asInt().orElse(20),
-                        upstream.get("breaker.minimum-calls").asInt().orElse(5),
-                        upstream.get("breaker.failure-rate").asDouble().orElse(50.0).floatValue(),
-                        millis(upstream.get("breaker.open.ms"), 5000)),
-                millis(upstream.get("readiness.timeout.ms"), 1000),
+                        upstream.get("retry.attempts").asInt().orElse(RETRY_ATTEMPTS),
+                        millis(upstream.get("retry.backoff.ms"), RETRY_BACKOFF_MS),
+                        upstream.get("breaker.window").asInt().orElse(BREAKER_WINDOW),
+                        upstream.get("breaker.minimum-calls").asInt().orElse(BREAKER_MINIMUM_CALLS),
+                        upstream.get("breaker.failure-rate").asDouble().orElse(BREAKER_FAILURE_RATE).floatValue(),
+                        millis(upstream.get("breaker.open.ms"), BREAKER_OPEN_MS)),
+                millis(upstream.get("readiness.timeout.ms"), READINESS_TIMEOUT_MS),
                 Path.of(string(config, GatewayContract.API_KEYS_FILE)),
-                millis(config.get("api.keys.recheck.ms"), 1000),
+                millis(config.get("api.keys.recheck.ms"), API_KEYS_RECHECK_MS),
                 integer(config, GatewayContract.RATE_LIMIT_RPS),
                 integer(config, GatewayContract.RATE_LIMIT_BURST),
-                config.get("rate.limit.clients").asInt().orElse(100_000),
+                config.get("rate.limit.clients").asInt().orElse(RATE_LIMIT_CLIENTS),
                 integer(config, CommonContract.BODY_LIMIT_BYTES),
                 TracingSettings.from(config),
                 integer(config, GatewayContract.RATE_LIMIT_TRUSTED_HOPS),
