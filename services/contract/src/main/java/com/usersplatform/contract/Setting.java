@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public record Setting(String key, Type type, String defaultValue, String description, long min, long max) {
     /** {@link #max()} of an integer that only has a lower bound. */
-    public static final long UNBOUNDED = Integer.MAX_VALUE;
+    public static final long UNBOUNDED = Long.MAX_VALUE;
 
     /** Value types a setting may have. */
     public enum Type { INTEGER, DECIMAL, BOOLEAN, STRING, URI, PATH }

@@ -19,8 +19,9 @@ import static com.usersplatform.common.ConfigValues.requireWithin;
 import static com.usersplatform.common.ConfigValues.string;
 
 /**
- * Every gateway setting, read once from {@code application.yaml} with environment-variable overrides (Helidon maps
- * {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
+ * Every gateway setting, read once: the settings a deployment sets with their defaults and bounds from the contract
+ * ({@link GatewayContract}, {@link CommonContract}), the finer ones with the defaults below; environment variables
+ * override any key (Helidon maps {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
  *
  * @param version          service version (logs, health)
  * @param upstream         how to reach the users service
