@@ -97,7 +97,7 @@ final class AlternateValues {
         return candidates;
     }
 
-    /** The lookup keys of {@link #TABLE} for a setting: its full name, then its last two steps, then its last step. */
+    /** A setting's {@link #TABLE} alternates, by its full name, else its last two steps, else its last step. */
     private static List<JsonNode> table(StackSetting setting) {
         List<String> path = setting.path();
         for (String key : List.of(setting.name(), String.join(".", path.subList(Math.max(0, path.size() - 2),
@@ -135,7 +135,8 @@ final class AlternateValues {
     }
 
     private static Class<?> argument(Type type) {
-        return type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c ? c : Object.class;
+        return type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c
+                ? c : Object.class;
     }
 
     /** A JSON value from its text. */

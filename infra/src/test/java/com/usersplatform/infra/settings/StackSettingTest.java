@@ -27,7 +27,8 @@ class StackSettingTest {
     @Test
     void theWalkFindsEverySettingOfTheGeneratedTableInDocsStacks() throws IOException {
         String docs = Files.readString(StackFiles.repositoryRoot().resolve("docs/stacks.md"));
-        String table = docs.substring(docs.indexOf("<!-- stacks-settings:begin"), docs.indexOf("<!-- stacks-settings:end"));
+        String table = docs.substring(docs.indexOf("<!-- stacks-settings:begin"),
+                docs.indexOf("<!-- stacks-settings:end"));
         List<String> documented = new ArrayList<>();
         String section = null;
         for (String line : table.lines().toList()) {
@@ -38,7 +39,8 @@ class StackSettingTest {
             } else if (row.find()) {
                 String key = row.group(1);
                 documented.add(section != null ? section + "." + key
-                        : key.equals(StackConfigLoader.AWS_REGION_KEY) ? "awsRegion" : key.substring(key.indexOf(':') + 1));
+                        : key.equals(StackConfigLoader.AWS_REGION_KEY) ? "awsRegion"
+                        : key.substring(key.indexOf(':') + 1));
             }
         }
 
