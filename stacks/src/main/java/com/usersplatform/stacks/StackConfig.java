@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param stack the Pulumi stack name (from the file name or the Pulumi engine; not a config key)
  * @param awsRegion AWS region of every resource, from the AWS provider's own key {@code aws:region}
  * @param production turns on the production rules: NAT per AZ, Multi-AZ cache with snapshots, at least 2 replicas
- *        per workload, HTTPS on the ingress, no world-open API endpoint, monitoring on, recoverable secrets
+ *        per workload, HTTPS on the ingress, no {@code 0.0.0.0/0} among the API endpoint's CIDRs, monitoring on,
+ *        recoverable secrets
  * @param owner team that owns the stack; tagged on every AWS resource as {@code owner}
  * @param tags extra tags on every AWS resource ({@code project}, {@code stack} and {@code owner} are always set)
  * @param network VPC, subnets and NAT gateways

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param enabled create the web ACL and associate it with the ALB; required in production
  * @param rateLimit requests one client address may send per window before WAF blocks it, 10 to 2000000000 (WAF's
- *        bounds); a backstop well above the gateway's own per-client limit
+ *        bounds); the default averages 10 a second over 5 minutes, below the gateway's per-key rate, so raise it
+ *        for clients that send more from one address
  * @param rateWindowSeconds the window WAF counts requests over: 60, 120, 300 or 600
  */
 public record WafConfig(boolean enabled, int rateLimit, int rateWindowSeconds) {
