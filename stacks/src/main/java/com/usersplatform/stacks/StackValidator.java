@@ -35,7 +35,7 @@ final class StackValidator {
         WorkloadRules.check("users", config.workloads().users(), config.production(), problems);
         ServiceRules.check(config, problems);
         AlertingRules.check(config.alerting(), config.production(), problems);
-        WafRules.check(config.waf(), config.production(), problems);
+        WafRules.check(config.waf(), config.gateway(), config.production(), problems);
         NodeAutoscalingRules.check(config.nodeAutoscaling(), problems);
         CapacityRules.check(config, problems);
         DeliveryRules.check(config.delivery(), problems);

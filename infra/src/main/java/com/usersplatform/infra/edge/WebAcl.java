@@ -1,15 +1,20 @@
 package com.usersplatform.infra.edge;
 
 import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclCustomResponseBodyArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockCustomResponseArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleVisibilityConfigArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclVisibilityConfigArgs;
@@ -23,8 +28,8 @@ import java.util.Map;
 
 /**
  * The AWS WAF v2 web ACL in front of the gateway's ALB (scope {@code REGIONAL}, the scope for ALBs): AWS's managed
- * Core rule set and Known bad inputs rule group, then a rate-based rule blocking any client address that exceeds the
- * stack's limit in its window; everything else is allowed. The ALB is associated through the Ingress annotation
+ * Core rule set (its body-size rule counting only) and Known bad inputs rule group, then a rate-based rule answering
+ * {@code 429} to any client address that exceeds the stack's limit in its window; everything else is allowed. The ALB is associated through the Ingress annotation
  * {@code alb.ingress.kubernetes.io/wafv2-acl-arn}, so the load balancer controller attaches it when it creates the
  * ALB (the controller's role may already call {@code wafv2:AssociateWebACL}).
  *
@@ -37,6 +42,24 @@ public final class WebAcl extends ComponentResource {
     /** Managed rule groups, in evaluation order. */
     static final List<String> MANAGED_RULE_GROUPS =
             List.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet");
+
+    /**
+     * Core rule set rules that only count: {@code SizeRestrictions_BODY} blocks bodies over 8 KB (baseline rule
+     * groups page above), below the gateway's own body limit, which answers {@code 413} with the API's error body.
+     */
+    static final Map<String, List<String>> COUNT_ONLY_RULES =
+            Map.of("AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY"));
+
+    /** Key of the JSON body the rate-based rule answers with. */
+    static final String RATE_LIMITED_BODY = "rate-limited";
+    /**
+     * The rate-based rule's answer: {@code 429} with a body in the API's error shape (without a request id: the
+     * request never reached a service), instead of WAF's bare {@code 403}.
+     *
+     * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-for-blocked-requests.html">Custom responses for Block actions</a>
+     */
+    static final String RATE_LIMITED_JSON = "{\"error\":\"rate_limited\",\"message\":\"Too many requests from this"
+            + " address; slow down and retry later\"}";
 
     /** ARN of the web ACL, for the Ingress annotation. */
     public final Output<String> arn;
@@ -59,7 +82,10 @@ public final class WebAcl extends ComponentResource {
                             .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
                     .statement(WebAclRuleStatementArgs.builder()
                             .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
-                                    .vendorName("AWS").name(group).build())
+                                    .vendorName("AWS").name(group)
+                                    .ruleActionOverrides(COUNT_ONLY_RULES.getOrDefault(group, List.of()).stream()
+                                            .map(WebAcl::countOnly).toList())
+                                    .build())
                             .build())
                     .visibilityConfig(ruleVisibility(aclName + "-" + group))
                     .build());
@@ -67,7 +93,12 @@ public final class WebAcl extends ComponentResource {
         rules.add(WebAclRuleArgs.builder()
                 .name("rate-per-address")
                 .priority(priority)
-                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
+                .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder()
+                        .customResponse(WebAclRuleActionBlockCustomResponseArgs.builder()
+                                .responseCode(429)
+                                .customResponseBodyKey(RATE_LIMITED_BODY)
+                                .build())
+                        .build()).build())
                 .statement(WebAclRuleStatementArgs.builder()
                         .rateBasedStatement(WebAclRuleStatementRateBasedStatementArgs.builder()
                                 // The ALB passes WAF the connecting client's address (not X-Forwarded-For).
@@ -86,11 +117,23 @@ public final class WebAcl extends ComponentResource {
                 .defaultAction(WebAclDefaultActionArgs.builder()
                         .allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules)
+                .customResponseBodies(WebAclCustomResponseBodyArgs.builder()
+                        .key(RATE_LIMITED_BODY).contentType("APPLICATION_JSON").content(RATE_LIMITED_JSON).build())
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
                         .cloudwatchMetricsEnabled(true).metricName(aclName).sampledRequestsEnabled(true).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = acl.arn();
         registerOutputs(Map.of("arn", arn));
+    }
+
+    private static WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs countOnly(String rule) {
+        return WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                .name(rule)
+                .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
+                        .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
+                                .builder().build())
+                        .build())
+                .build();
     }
 
     private static WebAclRuleVisibilityConfigArgs ruleVisibility(String metric) {

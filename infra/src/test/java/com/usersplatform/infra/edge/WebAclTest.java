@@ -36,7 +36,18 @@ class WebAclTest {
             var rate = map(rules.get(2), "statement.rateBasedStatement");
             assertEquals((double) run.stack().waf().rateLimit(), rate.get("limit"));
             assertEquals((double) run.stack().waf().rateWindowSeconds(), rate.get("evaluationWindowSec"));
-            assertTrue(map(rules.get(2), "action").containsKey("block"));
+            // The body-size rule only counts: the gateway's own limit answers 413 with the API's error body.
+            assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
+                    Yaml.at(rules.get(0), "statement.managedRuleGroupStatement.ruleActionOverrides"));
+            assertEquals(List.of(), Yaml.at(rules.get(1), "statement.managedRuleGroupStatement.ruleActionOverrides"));
+            // An address over the limit gets 429 and a body in the API's error shape, not WAF's bare 403.
+            assertEquals(Map.of("responseCode", 429.0, "customResponseBodyKey", "rate-limited"),
+                    Yaml.at(rules.get(2), "action.block.customResponse"));
+            Map<String, Object> body = Yaml.list(acl.inputs(), "customResponseBodies").getFirst();
+            assertEquals("rate-limited", body.get("key"));
+            assertEquals("APPLICATION_JSON", body.get("contentType"));
+            var json = com.google.gson.JsonParser.parseString((String) body.get("content")).getAsJsonObject();
+            assertEquals("rate_limited", json.get("error").getAsString());
 
             String ns = com.usersplatform.infra.workloads.ClusterServices.NAMESPACE;
             var ingress = run.document("Ingress", ns, "gateway");
