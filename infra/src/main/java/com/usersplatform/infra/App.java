@@ -7,8 +7,6 @@ import com.usersplatform.infra.autoscaling.NodeAutoscaling;
 import com.usersplatform.infra.autoscaling.NodeAutoscalingArgs;
 import com.usersplatform.infra.delivery.GithubDelivery;
 import com.usersplatform.infra.delivery.GithubDeliveryArgs;
-import com.usersplatform.infra.workloads.ClusterServices;
-import com.usersplatform.infra.workloads.ClusterServicesArgs;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.StackConfigLoader;
 

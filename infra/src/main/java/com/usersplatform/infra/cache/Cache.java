@@ -21,7 +21,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.secrets.RandomPassword;
+import com.usersplatform.infra.security.RandomPassword;
 
 import java.util.List;
 import java.util.Map;

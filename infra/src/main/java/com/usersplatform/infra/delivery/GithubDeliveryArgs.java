@@ -1,10 +1,10 @@
 package com.usersplatform.infra.delivery;
 
 import com.pulumi.core.Output;
-import com.usersplatform.infra.AwsAccount;
+import com.usersplatform.infra.aws.AwsAccount;
 import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.observability.Monitoring;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.MetricsServer;
 import com.usersplatform.stacks.DeliveryConfig;
 import com.usersplatform.stacks.StackConfig;

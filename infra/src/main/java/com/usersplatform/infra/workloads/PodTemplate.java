@@ -25,6 +25,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -33,6 +33,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.util.List;
 import java.util.Map;

@@ -38,7 +38,7 @@ class WebAclTest {
             assertEquals((double) run.stack().waf().rateWindowSeconds(), rate.get("evaluationWindowSec"));
             assertTrue(map(rules.get(2), "action").containsKey("block"));
 
-            String ns = com.usersplatform.infra.workloads.ClusterServices.NAMESPACE;
+            String ns = com.usersplatform.infra.ClusterServices.NAMESPACE;
             var ingress = run.document("Ingress", ns, "gateway");
             // Behind the ALB the gateway believes exactly the entry the ALB appends to X-Forwarded-For.
             assertEquals("1", map(run.document("ConfigMap", ns, "gateway-config"), "data").get("RATE_LIMIT_TRUSTED_HOPS"));

@@ -1,4 +1,4 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra;
 
 import com.usersplatform.contract.GatewayContract;
 
@@ -16,6 +16,13 @@ import com.usersplatform.infra.observability.TraceCollector;
 import com.usersplatform.infra.observability.TraceCollectorArgs;
 import com.usersplatform.infra.secretdelivery.SecretDelivery;
 import com.usersplatform.infra.secretdelivery.SecretDeliveryArgs;
+import com.usersplatform.infra.workloads.AppNamespace;
+import com.usersplatform.infra.workloads.EncryptedStorageClass;
+import com.usersplatform.infra.workloads.MetricsServer;
+import com.usersplatform.infra.workloads.NetworkPolicies;
+import com.usersplatform.infra.workloads.NetworkPoliciesArgs;
+import com.usersplatform.infra.workloads.Workload;
+import com.usersplatform.infra.workloads.WorkloadArgs;
 import com.usersplatform.stacks.SubnetPair;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.WorkloadConfig;
