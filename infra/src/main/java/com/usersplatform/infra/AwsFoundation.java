@@ -92,8 +92,6 @@ public record AwsFoundation(
     /** The services with an image of their own. */
     public static final List<String> SERVICES = List.of("gateway", "users");
 
-    private static final int LOG_RETENTION_DAYS = 90;
-
     /** Creates every AWS component of the stack. */
     public static AwsFoundation create(StackConfig config) {
         String prefix = config.resourcePrefix();
@@ -133,11 +131,12 @@ public record AwsFoundation(
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS),
                 CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
         String rotationFunction = rotationFunctionName(prefix);
-        new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
-                rotationFunction, ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
-                cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
-                config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
-                rotationPrerequisites(credentials, cache, network)), aws);
+        new CredentialRotation("redis-rotation", CredentialRotationArgs.builder().region(config.awsRegion())
+                .function(rotationFunction, ROTATION_ARTIFACT).secret(credentials.secretArn, key.arn)
+                .user(appUserId, cache.appUserArn).redis(cache.primaryEndpoint, cache.securityGroupId)
+                .network(network.vpcId, network.privateSubnetIds)
+                .schedule(config.secrets().rotationSchedule(), config.secrets().rotationWindow())
+                .dependsOn(rotationPrerequisites(credentials, cache, network)).build(), aws);
         new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
@@ -183,12 +182,15 @@ public record AwsFoundation(
 
     private static EksClusterArgs clusterArgs(String prefix, StackConfig config, Network network, EncryptionKey key) {
         ClusterConfig c = config.cluster();
-        return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
-                c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
-                c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), config.observability().logs().retentionDays(), network.privateEgress,
-                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes(),
-                config.resourceTags());
+        var logs = config.observability().logs();
+        return EksClusterArgs.builder().clusterName(prefix).region(config.awsRegion())
+                .kubernetesVersion(c.kubernetesVersion()).supportType(c.extendedSupport() ? "EXTENDED" : "STANDARD")
+                .privateSubnetIds(network.privateSubnetIds).privateEgress(network.privateEgress)
+                .endpointPublicAccessCidrs(c.effectivePublicAccessCidrs()).adminPrincipalArns(c.clusterAdminArns())
+                .kmsKeyArn(key.arn).logTypes(logs.controlPlaneLogTypes()).logRetentionDays(logs.retentionDays())
+                .nodeInstanceTypes(c.nodeInstanceTypes()).capacityType(c.capacityType().eksValue())
+                .cpuArchitecture(c.cpuArchitecture()).nodes(c.minNodes(), c.desiredNodes(), c.maxNodes())
+                .nodeDiskSizeGib(c.nodeDiskSizeGib()).tags(config.resourceTags()).build();
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
