@@ -44,7 +44,6 @@ public final class ClusterServices extends ComponentResource {
     public static final int GATEWAY_PORT = 3000;
     public static final int USERS_PORT = 3001;
     private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
-    private static final int SCALE_DOWN_PODS_PER_MINUTE = 1;
 
     /** Public URL of the gateway (empty until the ALB has a hostname). */
     public final Output<String> gatewayUrl;
@@ -120,18 +119,11 @@ public final class ClusterServices extends ComponentResource {
     private WorkloadArgs workload(StackConfig stack, ClusterServicesArgs args, String service, WorkloadConfig config,
                                   int port,
                                   Output<Map<String, String>> env, WorkloadArgs.SecretFile secretFile) {
-        var resources = config.resources();
-        var scaling = config.autoscaling();
         // The stack's own ECR repository unless the stack names another registry.
         Output<String> repository = config.image().repository().map(Output::of)
                 .orElseGet(() -> args.imageRepositories().get(service));
         return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image()),
-                port,
-                new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
-                        resources.limits().cpu(), resources.limits().memory()),
-                new WorkloadArgs.Autoscaling(scaling.minReplicas(), scaling.maxReplicas(), scaling.cpuTargetPercent(),
-                        scaling.memoryTargetPercent(), scaling.scaleDownStabilizationSeconds(), SCALE_DOWN_PODS_PER_MINUTE),
-                env, secretFile, LIFECYCLE);
+                port, config.resources(), config.autoscaling(), env, secretFile, LIFECYCLE);
     }
 
     /** The users service's non-secret settings (the service's configuration contract); credentials come from the mounted file. */
