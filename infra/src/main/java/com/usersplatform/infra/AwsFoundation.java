@@ -195,9 +195,7 @@ public record AwsFoundation(
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
                                        EncryptionKey key, CacheArgs.AppUser appUser, CacheAlarmThresholds alarms) {
-        return new CacheArgs(prefix, c.engine().configValue(), c.engineVersion(), c.parameterGroupFamily(),
-                c.parameterOverrides(), c.nodeType(), c.nodeCount(), c.multiAz(), c.automaticFailover(),
-                c.snapshotRetentionDays(), c.snapshotWindow(), network.vpcId, network.privateSubnetIds,
-                cluster.clusterSecurityGroupId, key.arn, appUser, alarms);
+        return new CacheArgs(prefix, c, network.vpcId, network.privateSubnetIds, cluster.clusterSecurityGroupId,
+                key.arn, appUser, alarms);
     }
 }
