@@ -7,6 +7,8 @@ import com.pulumi.resources.Resource;
 import com.usersplatform.infra.alerting.AlertTopic;
 import com.usersplatform.infra.alerting.AlertmanagerDelivery;
 import com.usersplatform.infra.alerting.AlertTopicArgs;
+import com.usersplatform.infra.alerting.ChatRelay;
+import com.usersplatform.infra.alerting.ChatRelayArgs;
 import com.usersplatform.infra.alerting.RotationAlerts;
 import com.usersplatform.infra.aws.AwsAccount;
 import com.usersplatform.infra.cache.Cache;
@@ -88,9 +90,14 @@ public record AwsFoundation(
     public static final String SECRET_READER_SERVICE_ACCOUNT = "external-secrets";
     /** The rotation function's jar, relative to {@code infra/} (where Pulumi runs the program). */
     public static final String ROTATION_ARTIFACT = "../rotation/target/rotation-lambda.jar";
+    /** The chat relay's jar, relative to {@code infra/}. */
+    public static final String CHAT_RELAY_ARTIFACT = "../chat-relay/target/chat-relay-lambda.jar";
 
     /** The services with an image of their own. */
     public static final List<String> SERVICES = List.of("gateway", "users");
+
+    /** Log retention of the stack's Lambda functions (rotation, chat relay). */
+    private static final int LOG_RETENTION_DAYS = 90;
 
     /** Creates every AWS component of the stack. */
     public static AwsFoundation create(StackConfig config) {
@@ -120,7 +127,11 @@ public record AwsFoundation(
         }
         var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
                 account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
-                config.alerting().httpsEndpoints(), config.alerting().chatWebhookSecretName()), aws);
+                config.alerting().httpsEndpoints()), aws);
+        config.alerting().chatWebhookSecretName().ifPresent(secretName -> new ChatRelay("chat-relay",
+                new ChatRelayArgs(prefix + "-chat-relay", CHAT_RELAY_ARTIFACT, secretName,
+                        ChatRelay.secretArnPattern(account.arn("secretsmanager", "secret:" + secretName)), alerts.arn,
+                        LOG_RETENTION_DAYS), aws));
 
         String appUserId = prefix + "-" + REDIS_APP_USER;
         var credentials = new RedisCredentials("redis-credentials", new RedisCredentialsArgs(
@@ -136,6 +147,7 @@ public record AwsFoundation(
                 .user(appUserId, cache.appUserArn).redis(cache.primaryEndpoint, cache.securityGroupId)
                 .network(network.vpcId, network.privateSubnetIds)
                 .schedule(config.secrets().rotationSchedule(), config.secrets().rotationWindow())
+                .logRetentionDays(LOG_RETENTION_DAYS)
                 .dependsOn(rotationPrerequisites(credentials, cache, network)).build(), aws);
         new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,

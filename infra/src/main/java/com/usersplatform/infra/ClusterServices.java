@@ -1,6 +1,8 @@
 package com.usersplatform.infra;
 
+import com.usersplatform.contract.CommonContract;
 import com.usersplatform.contract.GatewayContract;
+import com.usersplatform.contract.UsersContract;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -130,12 +132,12 @@ public final class ClusterServices extends ComponentResource {
     private static Output<Map<String, String>> usersConfig(StackConfig stack, ClusterServicesArgs args) {
         return args.redisHost().applyValue(host -> {
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("SERVER_PORT", Integer.toString(USERS_PORT));
-            env.put("REDIS_HOST", host);
-            env.put("REDIS_PORT", Integer.toString(args.redisPort()));
+            env.put(UsersContract.SERVER_PORT.env(), Integer.toString(USERS_PORT));
+            env.put(UsersContract.REDIS_HOST.env(), host);
+            env.put(UsersContract.REDIS_PORT.env(), Integer.toString(args.redisPort()));
             // ElastiCache has in-transit encryption on; the JDK trust store knows its CA.
-            env.put("REDIS_TLS", "true");
-            env.put("SERVICE_VERSION", stack.workloads().users().image().tag());
+            env.put(UsersContract.REDIS_TLS.env(), "true");
+            env.put(CommonContract.SERVICE_VERSION.env(), stack.workloads().users().image().tag());
             env.putAll(tracingConfig(stack));
             return env;
         });
@@ -150,10 +152,10 @@ public final class ClusterServices extends ComponentResource {
         env.put(GatewayContract.RATE_LIMIT_RPS.env(), Integer.toString(g.rateLimitRps()));
         env.put(GatewayContract.RATE_LIMIT_BURST.env(), Integer.toString(g.rateLimitBurst()));
         env.put(GatewayContract.RATE_LIMIT_TRUSTED_HOPS.env(), Integer.toString(g.trustedProxyHops()));
-        env.put(GatewayContract.BODY_LIMIT_BYTES.env(), Integer.toString(g.bodyLimitBytes()));
+        env.put(CommonContract.BODY_LIMIT_BYTES.env(), Integer.toString(g.bodyLimitBytes()));
         env.put(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.env(), Integer.toString(g.upstreamConnectTimeoutMs()));
         env.put(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.env(), Integer.toString(g.upstreamReadTimeoutMs()));
-        env.put(GatewayContract.SERVICE_VERSION.env(), stack.workloads().gateway().image().tag());
+        env.put(CommonContract.SERVICE_VERSION.env(), stack.workloads().gateway().image().tag());
         env.putAll(tracingConfig(stack));
         return Output.of(env);
     }
@@ -164,7 +166,7 @@ public final class ClusterServices extends ComponentResource {
         if (!tracing.enabled()) {
             return Map.of();
         }
-        return Map.of("TRACING_OTLP_ENDPOINT", TraceCollector.endpoint(NAMESPACE),
-                "TRACING_SAMPLING_RATIO", Double.toString(tracing.samplingRatio()));
+        return Map.of(CommonContract.TRACING_OTLP_ENDPOINT.env(), TraceCollector.endpoint(NAMESPACE),
+                CommonContract.TRACING_SAMPLING_RATIO.env(), Double.toString(tracing.samplingRatio()));
     }
 }

@@ -21,7 +21,7 @@ class PackageLayoutTest {
     private static final String ROOT = "com.usersplatform.infra";
     /** The bottom tier: building blocks any component may use; they use nothing of the program above them. */
     private static final String[] HELPERS = {ROOT + ".aws..", ROOT + ".json..", ROOT + ".kubernetes..",
-            ROOT + ".security.."};
+            ROOT + ".lambda..", ROOT + ".security.."};
 
     private static final JavaClasses PROGRAM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

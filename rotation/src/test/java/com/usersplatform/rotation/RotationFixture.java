@@ -1,5 +1,6 @@
 package com.usersplatform.rotation;
 
+import com.usersplatform.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,7 +51,7 @@ final class RotationFixture implements AutoCloseable {
 
     final RedisServer redis;
     final Faults faults = new Faults();
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock();
     final FakeSecretStore secrets;
     final RedisAclCacheUsers users;
     final CredentialCheck login;

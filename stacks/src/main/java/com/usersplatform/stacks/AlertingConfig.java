@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * @param emailEndpoints addresses subscribed by e-mail (each confirms once from the message SNS sends)
  * @param httpsEndpoints {@code https://} URLs subscribed by HTTPS (e.g. an incident tool's SNS integration URL)
- * @param chatWebhookSecretName name of a Secrets Manager secret whose value is a chat webhook {@code https://} URL,
- *        subscribed by HTTPS without the URL (which carries its token) ever appearing in the stack file
+ * @param chatWebhookSecretName name of a Secrets Manager secret whose value is a Slack-compatible chat webhook
+ *        {@code https://} URL; a relay function posts every alert there, reading the URL (which carries its token)
+ *        from the secret, never from the stack file or the Pulumi state
  * @param cacheMemoryFullPercent the cache's "memory near maxmemory" alarm fires above this
  *        {@code DatabaseMemoryUsagePercentage} (50 to 100 exclusive): under {@code noeviction} writes are refused
  *        once it reaches 100

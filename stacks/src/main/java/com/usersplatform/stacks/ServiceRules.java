@@ -1,5 +1,7 @@
 package com.usersplatform.stacks;
 
+import com.usersplatform.contract.Setting;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,6 @@ final class ServiceRules {
     private static final Pattern HOSTNAME =
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
-    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** The bounds of the services' latency histograms (HttpMetrics), ms: a latency SLO is read off one bucket. */
     private static final List<Double> LATENCY_BUCKETS_MS =
             List.of(1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
@@ -91,14 +92,23 @@ final class ServiceRules {
                 "must be at least 90 and below 100 (100% leaves no error budget), got " + percent);
     }
 
+    /**
+     * Each field within the bounds of the gateway setting it is handed to (the service refuses the same values);
+     * the burst's own lower bound is implied by {@code burst >= rps >= 1}.
+     */
     private static void checkGateway(GatewaySettings g, Problems problems) {
-        problems.range(GATEWAY + ".rateLimitRps", g.rateLimitRps(), 1, 100_000);
+        within("rateLimitRps", g.rateLimitRps(), problems);
         problems.check(g.rateLimitBurst() >= g.rateLimitRps(), GATEWAY + ".rateLimitBurst",
                 "burst (" + g.rateLimitBurst() + ") must be >= rateLimitRps (" + g.rateLimitRps() + ")");
-        problems.range(GATEWAY + ".bodyLimitBytes", g.bodyLimitBytes(), 1, MAX_BODY_BYTES);
-        problems.range(GATEWAY + ".upstreamConnectTimeoutMs", g.upstreamConnectTimeoutMs(), 1, 60_000);
-        problems.range(GATEWAY + ".upstreamReadTimeoutMs", g.upstreamReadTimeoutMs(), 1, 300_000);
-        problems.range(GATEWAY + ".trustedProxyHops", g.trustedProxyHops(), 0, 10);
+        within("bodyLimitBytes", g.bodyLimitBytes(), problems);
+        within("upstreamConnectTimeoutMs", g.upstreamConnectTimeoutMs(), problems);
+        within("upstreamReadTimeoutMs", g.upstreamReadTimeoutMs(), problems);
+        within("trustedProxyHops", g.trustedProxyHops(), problems);
+    }
+
+    private static void within(String field, long value, Problems problems) {
+        Setting setting = GatewaySettings.SERVICE_SETTINGS.get(field);
+        problems.check(setting.allows(value), GATEWAY + "." + field, "must be " + setting.range() + ", got " + value);
     }
 
     private static void checkIngress(IngressConfig ingress, String region, boolean production, Problems problems) {

@@ -1,5 +1,6 @@
 package com.usersplatform.stacks;
 
+import com.usersplatform.contract.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -61,9 +62,16 @@ final class SettingsTable {
             if (component.getType().isRecord()) {
                 leaves(component.getType(), value, key + ".", out);
             } else {
-                out.append(row(key, component.getGenericType(), value, meanings.get(component.getName())));
+                out.append(row(key, component.getGenericType(), value,
+                        meanings.get(component.getName()) + serviceSetting(type, component.getName())));
             }
         }
+    }
+
+    /** For a field handed to a service setting: its bounds and environment variable, from the contract. */
+    private static String serviceSetting(Class<?> type, String field) {
+        Setting setting = type == GatewaySettings.class ? GatewaySettings.SERVICE_SETTINGS.get(field) : null;
+        return setting == null ? "" : "; " + setting.range() + " (`" + setting.env() + "`)";
     }
 
     private static String header() {

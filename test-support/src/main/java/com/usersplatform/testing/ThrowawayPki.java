@@ -15,6 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,22 +32,29 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throwaway CA and a server certificate for 127.0.0.1/localhost, written as PEM files into one directory. */
-final class ThrowawayPki {
+/**
+ * A throwaway CA and a server certificate for 127.0.0.1/localhost, written as PEM files into one directory (for
+ * redis-server) and available as TLS contexts (for HTTPS test servers and their clients).
+ */
+public final class ThrowawayPki {
     private final Path caCert;
     private final Path serverCert;
     private final Path serverKey;
     private final X509Certificate ca;
+    private final X509Certificate server;
+    private final KeyPair serverKeys;
 
     private ThrowawayPki(Path dir, X509Certificate ca, X509Certificate server, KeyPair serverKeys) throws IOException {
         this.ca = ca;
+        this.server = server;
+        this.serverKeys = serverKeys;
         this.caCert = write(dir.resolve("ca.crt"), ca);
         this.serverCert = write(dir.resolve("server.crt"), server);
         this.serverKey = write(dir.resolve("server.key"), new JcaPKCS8Generator(serverKeys.getPrivate(), null));
     }
 
     /** Generates a fresh CA and server certificate (EC P-256, valid for one day) into {@code dir}. */
-    static ThrowawayPki generate(Path dir) {
+    public static ThrowawayPki generate(Path dir) {
         try {
             KeyPair caKeys = keyPair();
             KeyPair serverKeys = keyPair();
@@ -73,8 +81,25 @@ final class ThrowawayPki {
         return serverKey;
     }
 
+    /** A TLS context that presents the server certificate (for a test HTTPS server). */
+    public SSLContext serverContext() {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            char[] password = "throwaway".toCharArray();
+            keys.setKeyEntry("server", serverKeys.getPrivate(), password, new X509Certificate[] {server, ca});
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot build TLS context", e);
+        }
+    }
+
     /** A TLS context that trusts only this CA. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);

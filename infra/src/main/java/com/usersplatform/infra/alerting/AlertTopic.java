@@ -2,8 +2,6 @@ package com.usersplatform.infra.alerting;
 
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
-import com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicPolicy;
@@ -14,7 +12,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.deployment.InvokeOptions;
 import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.Map;
 
 /**
  * The stack's alert topic: every CloudWatch alarm (alarm and OK actions), the rotation-failure rule and Alertmanager
- * publish here, and the stack's subscriptions receive it. Encrypted with a key of its own whose policy lets CloudWatch
+ * publish here, and the stack's subscriptions receive it (a chat channel through {@link ChatRelay}). Encrypted with a key of its own whose policy lets CloudWatch
  * and EventBridge use it: an encrypted topic silently drops what those services publish unless the key policy admits
  * them, and the AWS-managed {@code alias/aws/sns} key cannot be given that access.
  *
@@ -66,11 +63,7 @@ public final class AlertTopic extends ComponentResource {
         for (int i = 0; i < args.httpsEndpoints().size(); i++) {
             subscribe(name + "-https-" + i, topic, "https", Output.of(args.httpsEndpoints().get(i)));
         }
-        // The webhook URL carries its token: read at deploy time, kept secret in the state, never in the stack file.
-        args.chatWebhookSecretName().ifPresent(secretName -> subscribe(name + "-chat", topic, "https",
-                SecretsmanagerFunctions.getSecretVersion(GetSecretVersionArgs.builder().secretId(secretName).build(),
-                                InvokeOptions.builder().parent(this).build())
-                        .applyValue(version -> version.secretString()).asSecret()));
+
 
         this.topicName = args.topicName();
         this.arn = topic.arn();

@@ -3,7 +3,6 @@ package com.usersplatform.infra.alerting;
 import com.pulumi.core.Output;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Inputs of {@link AlertTopic}.
@@ -14,11 +13,9 @@ import java.util.Optional;
  * @param deletionWindowDays    {@code int}, 7 to 30: days the topic's key can still be recovered after deletion
  * @param emailEndpoints        {@code List<String>}: e-mail subscriptions
  * @param httpsEndpoints        {@code List<String>}: HTTPS subscriptions
- * @param chatWebhookSecretName {@code Optional<String>}: secret holding a chat webhook URL, subscribed by HTTPS
  */
 public record AlertTopicArgs(String topicName, Output<String> accountId, Output<String> accountRootPrincipal,
-                             int deletionWindowDays, List<String> emailEndpoints, List<String> httpsEndpoints,
-                             Optional<String> chatWebhookSecretName) {
+                             int deletionWindowDays, List<String> emailEndpoints, List<String> httpsEndpoints) {
 
     public AlertTopicArgs {
         emailEndpoints = List.copyOf(emailEndpoints);

@@ -4,8 +4,6 @@ import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
-import com.pulumi.aws.cloudwatch.MetricAlarm;
-import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -40,23 +38,8 @@ public final class RotationAlerts extends ComponentResource {
         super("users-platform:alerting:RotationAlerts", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        // Lambda publishes Errors per function in AWS/Lambda:
-        // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
-        new MetricAlarm(name + "-errors", MetricAlarmArgs.builder()
-                .alarmDescription("Rotation function " + functionName + " failed an invocation")
-                .namespace("AWS/Lambda")
-                .metricName("Errors")
-                .dimensions(Map.of("FunctionName", functionName))
-                .statistic("Sum")
-                .period(300)
-                .evaluationPeriods(1)
-                .comparisonOperator("GreaterThanThreshold")
-                .threshold(0.0)
-                // The function runs only while rotating: no data means no invocation, not a failure.
-                .treatMissingData("notBreaching")
-                .alarmActions(topicArn.applyValue(List::of))
-                .okActions(topicArn.applyValue(List::of))
-                .build(), child);
+        FunctionErrorsAlarm.create(name + "-errors", "Rotation function " + functionName + " failed an invocation",
+                functionName, topicArn, child);
 
         var rule = new EventRule(name + "-failed", EventRuleArgs.builder()
                 .description("Secrets Manager reports a failed or abandoned rotation")

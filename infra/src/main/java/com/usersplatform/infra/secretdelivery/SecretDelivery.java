@@ -1,6 +1,7 @@
 package com.usersplatform.infra.secretdelivery;
 
 import com.usersplatform.contract.GatewayContract;
+import com.usersplatform.contract.UsersContract;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -32,7 +33,8 @@ public final class SecretDelivery extends ComponentResource {
 
     /** The Redis credentials file for the users pods ({@code REDIS_CREDENTIALS_FILE}). */
     public static final SecretFile REDIS_CREDENTIALS = new SecretFile(
-            "redis-credentials", "credentials.json", "/var/run/secrets/redis", "REDIS_CREDENTIALS_FILE");
+            "redis-credentials", "credentials.json", "/var/run/secrets/redis",
+            UsersContract.REDIS_CREDENTIALS_FILE.env());
     /** The API-key hashes file for the gateway pods ({@code API_KEYS_FILE}). */
     public static final SecretFile API_KEYS = new SecretFile(
             "gateway-api-keys", "api-keys.txt", "/var/run/secrets/api-keys", GatewayContract.API_KEYS_FILE.env());

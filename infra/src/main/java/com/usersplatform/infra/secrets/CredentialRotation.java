@@ -1,14 +1,10 @@
 package com.usersplatform.infra.secrets;
 
-import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.lambda.Function;
-import com.pulumi.aws.lambda.FunctionArgs;
-import com.pulumi.aws.lambda.Permission;
-import com.pulumi.aws.lambda.PermissionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.aws.secretsmanager.SecretRotation;
@@ -24,6 +20,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.usersplatform.infra.cache.Cache;
+import com.usersplatform.infra.lambda.JavaFunctions;
 import com.usersplatform.infra.security.IamRole;
 import com.usersplatform.infra.security.PolicyDocument;
 
@@ -112,17 +109,9 @@ public final class CredentialRotation extends ComponentResource {
 
         // ---------------------------------------------------------------- Function
 
-        List<Resource> functionDependencies = new ArrayList<>(role.resources);
-        functionDependencies.add(logGroup);
-        var function = new Function(name, FunctionArgs.builder()
-                .name(args.functionName())
-                .description("Secrets Manager rotation of the Redis app user's password")
-                .runtime("java21")
-                .handler(HANDLER)
-                .code(new FileArchive(args.artifactPath()))
-                .role(role.arn)
-                .memorySize(512)
-                .timeout(TIMEOUT_SECONDS)
+        var function = new Function(name, JavaFunctions.args(args.functionName(),
+                        "Secrets Manager rotation of the Redis app user's password", HANDLER, args.artifactPath(),
+                        role.arn, TIMEOUT_SECONDS)
                 .vpcConfig(FunctionVpcConfigArgs.builder()
                         .subnetIds(args.subnetIds())
                         .securityGroupIds(securityGroup.id().applyValue(List::of))
@@ -134,13 +123,9 @@ public final class CredentialRotation extends ComponentResource {
                                 "USER_ACTIVE_TIMEOUT_SECONDS", String.valueOf(ACTIVE_WAIT_SECONDS),
                                 "TEST_LOGIN_TIMEOUT_SECONDS", String.valueOf(TEST_LOGIN_SECONDS))))
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(functionDependencies).build());
-        var invokePermission = new Permission(name, PermissionArgs.builder()
-                .function(function.name())
-                .action("lambda:InvokeFunction")
-                .principal("secretsmanager.amazonaws.com")
-                .sourceArn(args.secretArn())
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(JavaFunctions.prerequisites(role, logGroup)).build());
+        var invokePermission = JavaFunctions.invokableBy(name, function, "secretsmanager.amazonaws.com", args.secretArn(), child);
 
         // ---------------------------------------------------------------- Schedule
 

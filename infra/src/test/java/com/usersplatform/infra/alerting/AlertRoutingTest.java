@@ -76,17 +76,15 @@ class AlertRoutingTest {
     }
 
     @Test
-    void subscriptionsComeFromTheStackAndTheChatWebhookFromItsSecret() {
+    void subscriptionsComeFromTheStack() {
         OfflineRun.Result prod = InfraHarness.run("prod");
         assertEquals(List.of(Map.of("protocol", "email", "endpoint", "oncall@example.com")), subscriptions(prod));
         assertTrue(subscriptions(InfraHarness.run("dev")).isEmpty());
 
-        OfflineRun.Result chat = InfraHarness.run("dev", config -> config.put("users-platform:alerting",
-                "{\"httpsEndpoints\":[\"https://events.example.com/sns\"],"
-                        + "\"chatWebhookSecretName\":\"users-platform/dev/chat-webhook\"}"));
-        assertEquals(Set.of(Map.of("protocol", "https", "endpoint", "https://events.example.com/sns"),
-                Map.of("protocol", "https", "endpoint", "https://chat.example.invalid/hooks/stand-in")),
-                Set.copyOf(subscriptions(chat)));
+        OfflineRun.Result https = InfraHarness.run("dev", config -> config.put("users-platform:alerting",
+                "{\"httpsEndpoints\":[\"https://events.example.com/sns\"]}"));
+        assertEquals(List.of(Map.of("protocol", "https", "endpoint", "https://events.example.com/sns")),
+                subscriptions(https));
     }
 
     @ParameterizedTest
@@ -111,18 +109,18 @@ class AlertRoutingTest {
                 .filter(t -> topicArn(run).equals(t.inputs().get("arn"))).count(), "the rotation rule targets the topic");
     }
 
-    private static String topicArn(OfflineRun.Result run) {
+    static String topicArn(OfflineRun.Result run) {
         return "arn:aws:sns:eu-west-1:123456789012:" + run.ofType(TOPIC).stream()
                 .filter(t -> t.name().equals("alerts")).findFirst().orElseThrow().inputs().get("name");
     }
 
-    private static List<Map<String, Object>> subscriptions(OfflineRun.Result run) {
+    static List<Map<String, Object>> subscriptions(OfflineRun.Result run) {
         return run.ofType("aws:sns/topicSubscription:TopicSubscription").stream()
                 .map(s -> Map.of("protocol", s.inputs().get("protocol"), "endpoint", s.inputs().get("endpoint")))
                 .toList();
     }
 
-    private static JsonObject statement(Object policy, String sid) {
+    static JsonObject statement(Object policy, String sid) {
         for (var statement : JsonParser.parseString(String.valueOf(policy)).getAsJsonObject().getAsJsonArray("Statement")) {
             if (statement.getAsJsonObject().get("Sid").getAsString().equals(sid)) {
                 return statement.getAsJsonObject();

@@ -57,9 +57,6 @@ public final class StandInMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
                     "names", List.of(region + "a", region + "b", region + "c"),
                     "zoneIds", List.of("az1", "az2", "az3"), "id", region);
-            // A stack may name a secret holding a chat webhook URL; offline it holds a stand-in URL.
-            case "aws:secretsmanager/getSecretVersion:getSecretVersion" -> Map.of("id", "stand-in",
-                    "secretString", "https://chat.example.invalid/hooks/stand-in");
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);

@@ -1,5 +1,6 @@
 package com.usersplatform.common;
 
+import com.usersplatform.contract.CommonContract;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -17,18 +18,22 @@ public final class Logs {
     }
 
     /**
-     * Routes all java.util.logging output (the service's and Helidon's) to stdout, one JSON object per line.
-     * Level: env {@code LOG_LEVEL} ({@code INFO} by default; JUL names, e.g. {@code FINE}).
+     * Routes all java.util.logging output (the service's and Helidon's) to stdout, one JSON object per line, at
+     * {@code level} and above (the service's {@code log.level} setting, {@link ConfigValues#logLevel}).
      */
-    public static void install(ServiceInfo service) {
-        install(service, System.out);
+    public static void install(ServiceInfo service, Level level) {
+        install(service, level, System.out);
     }
 
-    /** As {@link #install(ServiceInfo)}, writing to {@code out} (tests capture it). */
+    /** As {@link #install(ServiceInfo, Level)} at the default level, writing to {@code out} (tests capture it). */
     public static void install(ServiceInfo service, PrintStream out) {
+        install(service, Level.parse(CommonContract.LOG_LEVEL.defaultValue()), out);
+    }
+
+    /** As {@link #install(ServiceInfo, Level)}, writing to {@code out}. */
+    public static void install(ServiceInfo service, Level level, PrintStream out) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        Level level = Level.parse(System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
         Handler handler = new StreamHandler(out, new JsonLogFormatter(service)) {
             @Override
             public synchronized void publish(LogRecord record) {

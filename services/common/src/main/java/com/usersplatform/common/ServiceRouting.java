@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * exceptions into the JSON error body (500 {@code internal_server_error}, never a stack trace).
  *
  * <pre>{@code
- * HttpRouting.Builder routing = ServiceRouting.create(service, metrics, tracing, Map.of("redis", store::ping),
- *         api -> api.register("/users", new UserService(store)));
+ * HttpRouting.Builder routing = ServiceRouting.create(service, metrics, tracing,
+ *         Map.of("redis", store::isReachable),
+ *         api -> api.register("/users", new UserService(store, bodyLimitBytes)));
  * }</pre>
  * A service answers 405 for its paths by ending each path's routes with
  * {@code rules.any(path, ApiErrors.methodNotAllowed(...))}.

@@ -96,11 +96,23 @@ class JsonLogsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         try {
-            Logs.install(SERVICE);
+            Logs.install(SERVICE, Level.INFO);
             Logs.info(Logger.getLogger("json-logs-test"), "to stdout", Map.of());
         } finally {
             System.setOut(original);
         }
         assertEquals("to stdout", Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("message").asText());
+    }
+
+    @Test
+    void onlyRecordsAtTheConfiguredLevelAndAboveAreWritten() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Logs.install(SERVICE, Level.WARNING, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Logger logger = Logger.getLogger("json-logs-level-test");
+        logger.info("below the level");
+        logger.warning("at the level");
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertTrue(written.contains("at the level"), written);
+        assertFalse(written.contains("below the level"), written);
     }
 }

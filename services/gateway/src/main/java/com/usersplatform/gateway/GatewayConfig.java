@@ -3,20 +3,25 @@ package com.usersplatform.gateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 
 import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.TracingSettings;
+import com.usersplatform.contract.CommonContract;
 import com.usersplatform.contract.GatewayContract;
-import com.usersplatform.contract.Setting;
 import com.usersplatform.gateway.upstream.UpstreamSettings;
 import io.helidon.config.Config;
 
+import static com.usersplatform.common.ConfigValues.integer;
 import static com.usersplatform.common.ConfigValues.millis;
 import static com.usersplatform.common.ConfigValues.positive;
+import static com.usersplatform.common.ConfigValues.requireWithin;
+import static com.usersplatform.common.ConfigValues.string;
 
 /**
- * Every gateway setting, read once from {@code application.yaml} with environment-variable overrides (Helidon maps
- * {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
+ * Every gateway setting, read once: the settings a deployment sets with their defaults and bounds from the contract
+ * ({@link GatewayContract}, {@link CommonContract}), the finer ones with the defaults below; environment variables
+ * override any key (Helidon maps {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
  *
  * @param version          service version (logs, health)
  * @param upstream         how to reach the users service
@@ -30,6 +35,7 @@ import static com.usersplatform.common.ConfigValues.positive;
  * @param tracing          OTLP export and sampling ({@code tracing.*}, e.g. {@code TRACING_SAMPLING_RATIO})
  * @param trustedProxyHops proxies in front of the gateway whose {@code X-Forwarded-For} entries are believed
  *                         ({@code rate.limit.trusted.hops}; 1 behind the ALB, 0 when clients connect directly)
+ * @param logLevel         java.util.logging level of the service's log ({@code log.level})
  */
 public record GatewayConfig(String version,
                             UpstreamSettings upstream,
@@ -41,15 +47,31 @@ public record GatewayConfig(String version,
                             int rateLimitClients,
                             int bodyLimitBytes,
                             TracingSettings tracing,
-                            int trustedProxyHops) {
+                            int trustedProxyHops,
+                            Level logLevel) {
+    private static final String WHAT = "gateway configuration";
+    // Finer settings no deployment sets, so not in the contract: their defaults live here only, each still
+    // overridable by its key (e.g. UPSTREAM_BREAKER_OPEN_MS) for tests and tuning.
+    /** Attempts for idempotent requests whose connection failed. */
+    private static final int RETRY_ATTEMPTS = 3;
+    private static final long RETRY_BACKOFF_MS = 50;
+    /** Calls in the circuit breaker's sliding window, calls before it judges, and the failure % that opens it. */
+    private static final int BREAKER_WINDOW = 20;
+    private static final int BREAKER_MINIMUM_CALLS = 5;
+    private static final double BREAKER_FAILURE_RATE = 50.0;
+    private static final long BREAKER_OPEN_MS = 5000;
+    private static final long READINESS_TIMEOUT_MS = 1000;
+    private static final long API_KEYS_RECHECK_MS = 1000;
+    /** Bound on clients the rate limiter tracks (LRU), so many distinct clients cost bounded memory. */
+    private static final int RATE_LIMIT_CLIENTS = 100_000;
 
     /** Rejects settings the gateway cannot run with, naming the key. */
     public GatewayConfig {
         URI users = upstream.baseUri();
         require(("http".equals(users.getScheme()) || "https".equals(users.getScheme())) && users.getHost() != null,
                 "users.url must be an http(s) URL with a host, got " + users);
-        require(positive(upstream.connectTimeout()), "upstream.connect.timeout.ms must be positive");
-        require(positive(upstream.readTimeout()), "upstream.read.timeout.ms must be positive");
+        requireWithin(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS, upstream.connectTimeout().toMillis(), WHAT);
+        requireWithin(GatewayContract.UPSTREAM_READ_TIMEOUT_MS, upstream.readTimeout().toMillis(), WHAT);
         require(upstream.maxAttempts() >= 1, "upstream.retry.attempts must be at least 1");
         require(upstream.breakerMinimumCalls() >= 1 && upstream.breakerWindow() >= upstream.breakerMinimumCalls(),
                 "upstream.breaker.window must be >= upstream.breaker.minimum-calls >= 1");
@@ -57,59 +79,49 @@ public record GatewayConfig(String version,
                 "upstream.breaker.failure-rate must be in (0, 100]");
         require(positive(upstream.breakerOpenFor()), "upstream.breaker.open.ms must be positive");
         require(positive(readinessTimeout), "upstream.readiness.timeout.ms must be positive");
-        require(rateLimitRps >= 1, "rate.limit.rps must be at least 1, got " + rateLimitRps);
-        require(rateLimitBurst >= 1, "rate.limit.burst must be at least 1, got " + rateLimitBurst);
+        requireWithin(GatewayContract.RATE_LIMIT_RPS, rateLimitRps, WHAT);
+        requireWithin(GatewayContract.RATE_LIMIT_BURST, rateLimitBurst, WHAT);
         require(rateLimitClients >= 1, "rate.limit.clients must be at least 1");
-        require(bodyLimitBytes >= 1, "body.limit.bytes must be at least 1, got " + bodyLimitBytes);
-        require(trustedProxyHops >= 0 && trustedProxyHops <= 10,
-                "rate.limit.trusted.hops must be between 0 and 10, got " + trustedProxyHops);
+        requireWithin(CommonContract.BODY_LIMIT_BYTES, bodyLimitBytes, WHAT);
+        requireWithin(GatewayContract.RATE_LIMIT_TRUSTED_HOPS, trustedProxyHops, WHAT);
     }
 
-    /** Settings for clients that connect directly (no trusted proxy hops). */
+    /** Settings for clients that connect directly (no trusted proxy hops), at the default log level. */
     public GatewayConfig(String version, UpstreamSettings upstream, Duration readinessTimeout, Path apiKeysFile,
                          Duration apiKeysRecheck, long rateLimitRps, long rateLimitBurst, int rateLimitClients,
                          int bodyLimitBytes, TracingSettings tracing) {
         this(version, upstream, readinessTimeout, apiKeysFile, apiKeysRecheck, rateLimitRps, rateLimitBurst,
-                rateLimitClients, bodyLimitBytes, tracing, 0);
+                rateLimitClients, bodyLimitBytes, tracing, 0, Level.parse(CommonContract.LOG_LEVEL.defaultValue()));
     }
 
     /** Reads the settings from {@code config} (the root node). */
     public static GatewayConfig from(Config config) {
         Config upstream = config.get("upstream");
         return new GatewayConfig(
-                string(config, GatewayContract.SERVICE_VERSION),
+                string(config, CommonContract.SERVICE_VERSION),
                 new UpstreamSettings(
                         URI.create(string(config, GatewayContract.USERS_URL)),
-                        millis(config.get(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.key()),
-                                GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.defaultInt()),
-                        millis(config.get(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.key()),
-                                GatewayContract.UPSTREAM_READ_TIMEOUT_MS.defaultInt()),
-                        upstream.get("retry.attempts").asInt().orElse(3),
-                        millis(upstream.get("retry.backoff.ms"), 50),
-                        upstream.get("breaker.window").asInt().orElse(20),
-                        upstream.get("breaker.minimum-calls").asInt().orElse(5),
-                        upstream.get("breaker.failure-rate").asDouble().orElse(50.0).floatValue(),
-                        millis(upstream.get("breaker.open.ms"), 5000)),
-                millis(upstream.get("readiness.timeout.ms"), 1000),
+                        millis(config, GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS),
+                        millis(config, GatewayContract.UPSTREAM_READ_TIMEOUT_MS),
+                        upstream.get("retry.attempts").asInt().orElse(RETRY_ATTEMPTS),
+                        millis(upstream.get("retry.backoff.ms"), RETRY_BACKOFF_MS),
+                        upstream.get("breaker.window").asInt().orElse(BREAKER_WINDOW),
+                        upstream.get("breaker.minimum-calls").asInt().orElse(BREAKER_MINIMUM_CALLS),
+                        upstream.get("breaker.failure-rate").asDouble().orElse(BREAKER_FAILURE_RATE).floatValue(),
+                        millis(upstream.get("breaker.open.ms"), BREAKER_OPEN_MS)),
+                millis(upstream.get("readiness.timeout.ms"), READINESS_TIMEOUT_MS),
                 Path.of(string(config, GatewayContract.API_KEYS_FILE)),
-                millis(config.get("api.keys.recheck.ms"), 1000),
+                millis(config.get("api.keys.recheck.ms"), API_KEYS_RECHECK_MS),
                 integer(config, GatewayContract.RATE_LIMIT_RPS),
                 integer(config, GatewayContract.RATE_LIMIT_BURST),
-                config.get("rate.limit.clients").asInt().orElse(100_000),
-                integer(config, GatewayContract.BODY_LIMIT_BYTES),
-                TracingSettings.from(config.get("tracing")),
-                integer(config, GatewayContract.RATE_LIMIT_TRUSTED_HOPS));
-    }
-
-    private static String string(Config root, Setting setting) {
-        return root.get(setting.key()).asString().orElse(setting.defaultValue());
-    }
-
-    private static int integer(Config root, Setting setting) {
-        return root.get(setting.key()).asInt().orElse(setting.defaultInt());
+                config.get("rate.limit.clients").asInt().orElse(RATE_LIMIT_CLIENTS),
+                integer(config, CommonContract.BODY_LIMIT_BYTES),
+                TracingSettings.from(config),
+                integer(config, GatewayContract.RATE_LIMIT_TRUSTED_HOPS),
+                ConfigValues.logLevel(config, WHAT));
     }
 
     private static void require(boolean condition, String message) {
-        ConfigValues.require(condition, "gateway configuration", message);
+        ConfigValues.require(condition, WHAT, message);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.HttpMetrics;
 import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.common.Logs;
@@ -30,7 +31,7 @@ public final class Main {
     public static void main(String[] args) {
         Config config = Config.create();
         GatewayConfig settings = GatewayConfig.from(config);
-        Logs.install(new ServiceInfo("gateway", settings.version()));
+        Logs.install(new ServiceInfo("gateway", settings.version()), settings.logLevel());
         Running running = start(config, settings, List.of());
         ServiceLifecycle.started(running.server(), running.tracing());
     }
@@ -49,8 +50,7 @@ public final class Main {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
                 settings.tracing(), metrics, spanExporters);
-        int port = config.get(GatewayContract.SERVER_PORT.key()).asInt()
-                .orElse(GatewayContract.SERVER_PORT.defaultInt());
+        int port = ConfigValues.integer(config, GatewayContract.SERVER_PORT);
         try {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))

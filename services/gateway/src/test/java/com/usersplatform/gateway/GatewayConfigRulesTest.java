@@ -27,8 +27,8 @@ class GatewayConfigRulesTest {
             users.url                      | users:3001       | users.url must be an http(s) URL with a host, got users:3001
             users.url                      | ftp://users:21   | users.url must be an http(s) URL with a host, got ftp://users:21
             users.url                      | http:/users      | users.url must be an http(s) URL with a host, got http:/users
-            upstream.connect.timeout.ms    | 0                | upstream.connect.timeout.ms must be positive
-            upstream.read.timeout.ms       | 0                | upstream.read.timeout.ms must be positive
+            upstream.connect.timeout.ms    | 0                | upstream.connect.timeout.ms must be between 1 and 60000, got 0
+            upstream.read.timeout.ms       | 0                | upstream.read.timeout.ms must be between 1 and 300000, got 0
             upstream.retry.attempts        | 0                | upstream.retry.attempts must be at least 1
             upstream.breaker.minimum-calls | 0                | upstream.breaker.window must be >= upstream.breaker.minimum-calls >= 1
             upstream.breaker.window        | 4                | upstream.breaker.window must be >= upstream.breaker.minimum-calls >= 1
@@ -36,10 +36,12 @@ class GatewayConfigRulesTest {
             upstream.breaker.failure-rate  | 100.5            | upstream.breaker.failure-rate must be in (0, 100]
             upstream.breaker.open.ms       | 0                | upstream.breaker.open.ms must be positive
             upstream.readiness.timeout.ms  | 0                | upstream.readiness.timeout.ms must be positive
-            rate.limit.rps                 | 0                | rate.limit.rps must be at least 1, got 0
+            rate.limit.rps                 | 0                | rate.limit.rps must be between 1 and 100000, got 0
+            rate.limit.rps                 | 100001           | rate.limit.rps must be between 1 and 100000, got 100001
             rate.limit.burst               | 0                | rate.limit.burst must be at least 1, got 0
             rate.limit.clients             | 0                | rate.limit.clients must be at least 1
-            body.limit.bytes               | 0                | body.limit.bytes must be at least 1, got 0
+            body.limit.bytes               | 0                | body.limit.bytes must be between 1 and 10485760, got 0
+            log.level                      | LOUD             | log.level must be a java.util.logging level such as INFO or FINE, got LOUD
             """)
     void rejectsAValueJustOutsideItsRangeNamingTheKey(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, value)));
@@ -59,6 +61,7 @@ class GatewayConfigRulesTest {
             upstream.breaker.open.ms       | 1
             upstream.readiness.timeout.ms  | 1
             rate.limit.rps                 | 1
+            rate.limit.rps                 | 100000
             rate.limit.burst               | 1
             rate.limit.clients             | 1
             body.limit.bytes               | 1

@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
+import com.usersplatform.common.TracingSettings;
+import com.usersplatform.contract.CommonContract;
 import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.contract.Setting;
 import io.helidon.config.Config;
@@ -38,11 +42,17 @@ class GatewayConfigTest {
         env.put(GatewayContract.RATE_LIMIT_RPS.env(), "7");
         env.put(GatewayContract.RATE_LIMIT_BURST.env(), "9");
         env.put(GatewayContract.RATE_LIMIT_TRUSTED_HOPS.env(), "2");
-        env.put(GatewayContract.BODY_LIMIT_BYTES.env(), "2048");
+        env.put(CommonContract.BODY_LIMIT_BYTES.env(), "2048");
         env.put(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS.env(), "250");
         env.put(GatewayContract.UPSTREAM_READ_TIMEOUT_MS.env(), "1500");
-        env.put(GatewayContract.SERVICE_VERSION.env(), "1.2.3");
+        env.put(CommonContract.SERVICE_VERSION.env(), "1.2.3");
         env.put(GatewayContract.SERVER_PORT.env(), "8080");
+        env.put(CommonContract.LOG_LEVEL.env(), "FINE");
+        env.put(CommonContract.TRACING_OTLP_ENDPOINT.env(), "http://collector:4318");
+        env.put(CommonContract.TRACING_SAMPLING_RATIO.env(), "0.5");
+        env.put(CommonContract.TRACING_QUEUE_SIZE.env(), "16");
+        env.put(CommonContract.TRACING_EXPORT_TIMEOUT_MS.env(), "3000");
+        env.put(CommonContract.TRACING_LOG_SPANS.env(), "true");
         // Every contract setting is covered: a new one must be added here.
         assertEquals(GatewayContract.ALL.stream().map(Setting::env).collect(Collectors.toSet()), env.keySet());
         GatewayConfig config = withEnvironment(env);
@@ -55,6 +65,9 @@ class GatewayConfigTest {
         assertEquals(Duration.ofMillis(250), config.upstream().connectTimeout());
         assertEquals(Duration.ofMillis(1500), config.upstream().readTimeout());
         assertEquals("1.2.3", config.version());
+        assertEquals(Level.FINE, config.logLevel());
+        assertEquals(new TracingSettings(Optional.of(URI.create("http://collector:4318")), 0.5, 16,
+                Duration.ofMillis(3000), true), config.tracing());
         Config server = Config.just(ConfigSources.create(EnvironmentVariables.expand(env)));
         assertEquals(8080, server.get(GatewayContract.SERVER_PORT.key()).asInt().orElseThrow());
     }
@@ -68,7 +81,7 @@ class GatewayConfigTest {
     }
 
     @Test
-    void defaultsComeFromApplicationYaml() {
+    void defaultsComeFromTheContract() {
         GatewayConfig config = withEnvironment(Map.of());
         assertEquals(URI.create("http://127.0.0.1:3001"), config.upstream().baseUri());
         assertEquals(16_384, config.bodyLimitBytes());

@@ -26,7 +26,7 @@ public final class Main {
     /** Reads the configuration from {@code application.yaml} and the environment, and serves until SIGTERM. */
     public static void main(String[] args) {
         UsersConfig config = UsersConfig.load(System.getenv());
-        Logs.install(new ServiceInfo(SERVICE, config.version()));
+        Logs.install(new ServiceInfo(SERVICE, config.version()), config.logLevel());
         Running running = start(config, List.of());
         ServiceLifecycle.started(running.server(), running.store(), running.tracing());
     }

@@ -1,22 +1,30 @@
 package com.usersplatform.users;
 
+import static com.usersplatform.common.ConfigValues.bool;
+import static com.usersplatform.common.ConfigValues.integer;
 import static com.usersplatform.common.ConfigValues.millis;
-import static com.usersplatform.common.ConfigValues.positive;
+import static com.usersplatform.common.ConfigValues.path;
+import static com.usersplatform.common.ConfigValues.requireWithin;
+import static com.usersplatform.common.ConfigValues.string;
 
 import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.TracingSettings;
+import com.usersplatform.contract.CommonContract;
+import com.usersplatform.contract.Setting;
+import com.usersplatform.contract.UsersContract;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 
 /**
- * Every setting of the users service, read in one place: {@code application.yaml} overridden by the environment
- * variables of {@link #ENVIRONMENT} (and by system properties with the yaml key names).
+ * Every setting of the users service, read in one place: the {@link UsersContract} settings (keys, defaults and
+ * bounds; each overridden by its environment variable, e.g. {@code REDIS_POOL_SIZE}), system properties with the key
+ * names, and {@code application.yaml} for the settings no deployment sets.
  *
  * @param host                bind address
  * @param port                HTTP port (0 = any free port)
@@ -25,12 +33,11 @@ import java.util.Optional;
  * @param bodyLimitBytes      largest accepted request body
  * @param redis               Redis connection settings
  * @param tracing             OTLP export and sampling of spans
+ * @param logLevel            java.util.logging level of the service's log
  */
 public record UsersConfig(String host, int port, Duration shutdownGracePeriod, String version, int bodyLimitBytes,
-                          RedisConfig redis, TracingSettings tracing) {
-
-    /** Environment variable to configuration key. */
-    public static final Map<String, String> ENVIRONMENT = environmentKeys();
+                          RedisConfig redis, TracingSettings tracing, Level logLevel) {
+    private static final String WHAT = "configuration";
 
     /**
      * How to reach Redis.
@@ -52,7 +59,8 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                               Duration connectTimeout, Duration commandTimeout, Duration credentialsStaleGrace) {
 
         /** Default of {@code redis.credentials-stale-grace-ms}. */
-        public static final Duration DEFAULT_CREDENTIALS_STALE_GRACE = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_CREDENTIALS_STALE_GRACE =
+                Duration.ofMillis(UsersContract.REDIS_CREDENTIALS_STALE_GRACE_MS.defaultInt());
 
         /** The settings with the default stale-credentials grace. */
         public RedisConfig(String host, int port, boolean tls, Optional<Path> tlsCaFile,
@@ -62,33 +70,41 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                     commandTimeout, DEFAULT_CREDENTIALS_STALE_GRACE);
         }
 
-        /** Validates ranges. */
+        /** Validates ranges against the contract's bounds. */
         public RedisConfig {
-            require(!host.isBlank(), "redis.host must not be empty");
-            require(port > 0 && port < 65536, "redis.port must be 1-65535, got " + port);
-            require(poolSize > 0, "redis.pool-size must be at least 1, got " + poolSize);
-            require(positive(connectTimeout), "redis.connect-timeout-ms must be positive");
-            require(positive(commandTimeout), "redis.command-timeout-ms must be positive");
-            require(positive(credentialsPoll), "redis.credentials-poll-ms must be positive");
-            require(positive(credentialsStaleGrace), "redis.credentials-stale-grace-ms must be positive");
+            ConfigValues.require(!host.isBlank(), WHAT, "redis.host must not be empty");
+            requireWithin(UsersContract.REDIS_PORT, port, WHAT);
+            requireWithin(UsersContract.REDIS_POOL_SIZE, poolSize, WHAT);
+            requireWithin(UsersContract.REDIS_CONNECT_TIMEOUT_MS, connectTimeout.toMillis(), WHAT);
+            requireWithin(UsersContract.REDIS_COMMAND_TIMEOUT_MS, commandTimeout.toMillis(), WHAT);
+            requireWithin(UsersContract.REDIS_CREDENTIALS_POLL_MS, credentialsPoll.toMillis(), WHAT);
+            requireWithin(UsersContract.REDIS_CREDENTIALS_STALE_GRACE_MS, credentialsStaleGrace.toMillis(), WHAT);
         }
     }
 
-    /** Validates ranges. */
+    /** Validates ranges against the contract's bounds. */
     public UsersConfig {
-        require(port >= 0 && port < 65536, "server.port must be 0-65535, got " + port);
-        require(bodyLimitBytes > 0, "users.body-limit-bytes must be positive, got " + bodyLimitBytes);
+        requireWithin(UsersContract.SERVER_PORT, port, WHAT);
+        requireWithin(CommonContract.BODY_LIMIT_BYTES, bodyLimitBytes, WHAT);
     }
 
-    /** Reads {@code application.yaml} with overrides from {@code environment} (usually {@link System#getenv()}). */
+    /** The settings at the default log level. */
+    public UsersConfig(String host, int port, Duration shutdownGracePeriod, String version, int bodyLimitBytes,
+                       RedisConfig redis, TracingSettings tracing) {
+        this(host, port, shutdownGracePeriod, version, bodyLimitBytes, redis, tracing,
+                Level.parse(CommonContract.LOG_LEVEL.defaultValue()));
+    }
+
+    /** Reads the settings with overrides from {@code environment} (usually {@link System#getenv()}). */
     public static UsersConfig load(Map<String, String> environment) {
+        // Only the contract's variables: an unrelated variable (PATH, HOME...) never becomes a setting.
         Map<String, String> overrides = new LinkedHashMap<>();
-        ENVIRONMENT.forEach((variable, key) -> {
-            String value = environment.get(variable);
+        for (Setting setting : UsersContract.ALL) {
+            String value = environment.get(setting.env());
             if (value != null && !value.isBlank()) {
-                overrides.put(key, value.trim());
+                overrides.put(setting.key(), value.trim());
             }
-        });
+        }
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .sources(ConfigSources.create(overrides), ConfigSources.systemProperties(),
@@ -98,63 +114,24 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
     }
 
     private static UsersConfig from(Config config) {
-        Config redis = config.get("redis");
         return new UsersConfig(
                 config.get("server.host").asString().orElse("0.0.0.0"),
-                config.get("server.port").asInt().orElse(3001),
+                integer(config, UsersContract.SERVER_PORT),
                 config.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10)),
-                config.get("service.version").asString().orElse("dev"),
-                config.get("users.body-limit-bytes").asInt().orElse(16_384),
+                string(config, CommonContract.SERVICE_VERSION),
+                integer(config, CommonContract.BODY_LIMIT_BYTES),
                 new RedisConfig(
-                        redis.get("host").asString().orElse("127.0.0.1"),
-                        redis.get("port").asInt().orElse(6379),
-                        bool(redis.get("tls"), false),
-                        path(redis.get("tls-ca-file")),
-                        path(redis.get("credentials-file")),
-                        millis(redis.get("credentials-poll-ms"), 1000),
-                        redis.get("pool-size").asInt().orElse(16),
-                        millis(redis.get("connect-timeout-ms"), 500),
-                        millis(redis.get("command-timeout-ms"), 500),
-                        millis(redis.get("credentials-stale-grace-ms"),
-                                (int) RedisConfig.DEFAULT_CREDENTIALS_STALE_GRACE.toMillis())),
-                TracingSettings.from(config.get("tracing")));
-    }
-
-    private static Map<String, String> environmentKeys() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("SERVER_PORT", "server.port");
-        keys.put("SERVICE_VERSION", "service.version");
-        keys.put("BODY_LIMIT_BYTES", "users.body-limit-bytes");
-        keys.put("REDIS_HOST", "redis.host");
-        keys.put("REDIS_PORT", "redis.port");
-        keys.put("REDIS_TLS", "redis.tls");
-        keys.put("REDIS_TLS_CA_FILE", "redis.tls-ca-file");
-        keys.put("REDIS_CREDENTIALS_FILE", "redis.credentials-file");
-        keys.put("REDIS_CREDENTIALS_POLL_MS", "redis.credentials-poll-ms");
-        keys.put("REDIS_CREDENTIALS_STALE_GRACE_MS", "redis.credentials-stale-grace-ms");
-        keys.put("REDIS_POOL_SIZE", "redis.pool-size");
-        keys.put("REDIS_CONNECT_TIMEOUT_MS", "redis.connect-timeout-ms");
-        keys.put("REDIS_COMMAND_TIMEOUT_MS", "redis.command-timeout-ms");
-        keys.put("TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint");
-        keys.put("TRACING_SAMPLING_RATIO", "tracing.sampling.ratio");
-        keys.put("TRACING_QUEUE_SIZE", "tracing.queue.size");
-        keys.put("TRACING_EXPORT_TIMEOUT_MS", "tracing.export.timeout.ms");
-        keys.put("TRACING_LOG_SPANS", "tracing.log.spans");
-        return Map.copyOf(keys);
-    }
-
-    /** Only {@code true} or {@code false}: a typo such as {@code yes} must not silently turn TLS off. */
-    private static boolean bool(Config node, boolean defaultValue) {
-        String value = node.asString().orElse(Boolean.toString(defaultValue)).trim().toLowerCase(Locale.ROOT);
-        require(value.equals("true") || value.equals("false"), node.key() + " must be true or false, got " + value);
-        return Boolean.parseBoolean(value);
-    }
-
-    private static Optional<Path> path(Config node) {
-        return node.asString().map(String::trim).filter(value -> !value.isEmpty()).map(Path::of);
-    }
-
-    private static void require(boolean condition, String message) {
-        ConfigValues.require(condition, "configuration", message);
+                        string(config, UsersContract.REDIS_HOST),
+                        integer(config, UsersContract.REDIS_PORT),
+                        bool(config, UsersContract.REDIS_TLS, WHAT),
+                        path(config, UsersContract.REDIS_TLS_CA_FILE),
+                        path(config, UsersContract.REDIS_CREDENTIALS_FILE),
+                        millis(config, UsersContract.REDIS_CREDENTIALS_POLL_MS),
+                        integer(config, UsersContract.REDIS_POOL_SIZE),
+                        millis(config, UsersContract.REDIS_CONNECT_TIMEOUT_MS),
+                        millis(config, UsersContract.REDIS_COMMAND_TIMEOUT_MS),
+                        millis(config, UsersContract.REDIS_CREDENTIALS_STALE_GRACE_MS)),
+                TracingSettings.from(config),
+                ConfigValues.logLevel(config, WHAT));
     }
 }

@@ -2,13 +2,21 @@ package com.usersplatform.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.usersplatform.contract.CommonContract;
+import com.usersplatform.contract.Setting;
+import com.usersplatform.contract.UsersContract;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UsersConfigTest {
 
     @Test
-    void defaultsComeFromApplicationYaml() {
+    void defaultsComeFromTheContract() {
         UsersConfig config = UsersConfig.load(Map.of());
         assertEquals(3001, config.port());
         assertEquals(16_384, config.bodyLimitBytes());
@@ -44,6 +52,47 @@ class UsersConfigTest {
         assertEquals(new UsersConfig.RedisConfig("cache.internal", 6380, true, Optional.of(Path.of("/etc/ca.pem")),
                 Optional.of(Path.of("/secrets/redis")), Duration.ofMillis(2000), 32,
                 Duration.ofMillis(250), Duration.ofMillis(750), Duration.ofSeconds(5)), config.redis());
+    }
+
+    /**
+     * The service side of the contract: every variable infra may set (UsersContract) changes the setting it names.
+     * A key read under another name than the contract's leaves its setting at the default and fails here.
+     */
+    @Test
+    void everyContractEnvironmentVariableChangesItsSetting() {
+        UsersConfig defaults = UsersConfig.load(Map.of());
+        Map<String, String> changed = new HashMap<>();
+        changed.put(UsersContract.REDIS_HOST.env(), "cache.internal");
+        changed.put(UsersContract.REDIS_TLS.env(), "true");
+        changed.put(UsersContract.REDIS_TLS_CA_FILE.env(), "/etc/ca.pem");
+        changed.put(UsersContract.REDIS_CREDENTIALS_FILE.env(), "/secrets/redis");
+        changed.put(CommonContract.SERVICE_VERSION.env(), "1.2.3");
+        changed.put(CommonContract.LOG_LEVEL.env(), "FINE");
+        changed.put(CommonContract.TRACING_OTLP_ENDPOINT.env(), "http://collector:4318");
+        changed.put(CommonContract.TRACING_SAMPLING_RATIO.env(), "0.5");
+        changed.put(CommonContract.TRACING_LOG_SPANS.env(), "true");
+        for (Setting setting : UsersContract.ALL) {
+            if (setting.type() == Setting.Type.INTEGER) {
+                changed.put(setting.env(), Integer.toString(setting.defaultInt() + 1));
+            }
+            assertTrue(changed.containsKey(setting.env()), "give " + setting.env() + " another valid value here");
+            UsersConfig config = UsersConfig.load(Map.of(setting.env(), changed.get(setting.env())));
+            assertNotEquals(defaults, config, setting.env() + " changed no setting: the service reads another key");
+        }
+    }
+
+    @Test
+    void applicationYamlDoesNotRedefineContractSettings() {
+        Config yaml = Config.just(ConfigSources.classpath("application.yaml"));
+        for (Setting setting : UsersContract.ALL) {
+            assertFalse(yaml.get(setting.key()).exists(), setting.key() + " is defined in the contract only");
+        }
+    }
+
+    @Test
+    void logLevelComesFromTheContractDefaultOrItsVariable() {
+        assertEquals(Level.INFO, UsersConfig.load(Map.of()).logLevel());
+        assertEquals(Level.FINE, UsersConfig.load(Map.of("LOG_LEVEL", "fine")).logLevel());
     }
 
     @Test
@@ -76,17 +125,19 @@ class UsersConfigTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-        "SERVER_PORT, -1, 'server.port must be 0-65535, got -1'",
-        "SERVER_PORT, 65536, 'server.port must be 0-65535, got 65536'",
-        "BODY_LIMIT_BYTES, 0, 'users.body-limit-bytes must be positive, got 0'",
-        "REDIS_PORT, 0, 'redis.port must be 1-65535, got 0'",
-        "REDIS_PORT, 65536, 'redis.port must be 1-65535, got 65536'",
+        "SERVER_PORT, -1, 'server.port must be between 0 and 65535, got -1'",
+        "SERVER_PORT, 65536, 'server.port must be between 0 and 65535, got 65536'",
+        "BODY_LIMIT_BYTES, 0, 'body.limit.bytes must be between 1 and 10485760, got 0'",
+        "BODY_LIMIT_BYTES, 10485761, 'body.limit.bytes must be between 1 and 10485760, got 10485761'",
+        "REDIS_PORT, 0, 'redis.port must be between 1 and 65535, got 0'",
+        "REDIS_PORT, 65536, 'redis.port must be between 1 and 65535, got 65536'",
         "REDIS_POOL_SIZE, 0, 'redis.pool-size must be at least 1, got 0'",
-        "REDIS_CONNECT_TIMEOUT_MS, 0, redis.connect-timeout-ms must be positive",
-        "REDIS_COMMAND_TIMEOUT_MS, 0, redis.command-timeout-ms must be positive",
-        "REDIS_CREDENTIALS_POLL_MS, 0, redis.credentials-poll-ms must be positive",
-        "REDIS_CREDENTIALS_POLL_MS, -5, redis.credentials-poll-ms must be positive",
+        "REDIS_CONNECT_TIMEOUT_MS, 0, 'redis.connect-timeout-ms must be at least 1, got 0'",
+        "REDIS_COMMAND_TIMEOUT_MS, 0, 'redis.command-timeout-ms must be at least 1, got 0'",
+        "REDIS_CREDENTIALS_POLL_MS, 0, 'redis.credentials-poll-ms must be at least 1, got 0'",
+        "REDIS_CREDENTIALS_POLL_MS, -5, 'redis.credentials-poll-ms must be at least 1, got -5'",
         "REDIS_TLS, yes, 'redis.tls must be true or false, got yes'",
+        "LOG_LEVEL, LOUD, 'log.level must be a java.util.logging level such as INFO or FINE, got LOUD'",
     })
     void eachRuleRefusesTheFirstValueOutsideIt(String variable, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -75,6 +75,12 @@ public final class AwsCli implements LiveAccount {
     }
 
     @Override
+    public Optional<Boolean> secretHoldsHttpsUrl(String name, String region) {
+        return call(List.of("ResourceNotFoundException"), "secretsmanager", "get-secret-value", "--secret-id", name,
+                "--region", region).map(json -> json.path("SecretString").asText("").strip().startsWith("https://"));
+    }
+
+    @Override
     public Optional<Boolean> imagePushed(String repository, String tag, String region) {
         List<String> command = List.of("ecr", "describe-images", "--repository-name", repository,
                 "--image-ids", "imageTag=" + tag, "--region", region);

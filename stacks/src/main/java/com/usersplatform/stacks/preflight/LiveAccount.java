@@ -24,6 +24,12 @@ public interface LiveAccount {
     /** Whether {@code tag} was pushed to ECR repository {@code repository}; empty when the repository does not exist. */
     Optional<Boolean> imagePushed(String repository, String tag, String region);
 
+    /**
+     * Whether Secrets Manager secret {@code name} holds an {@code https://} URL as its current value; empty when the
+     * secret does not exist. The value itself never leaves the implementation (it carries a webhook's token).
+     */
+    Optional<Boolean> secretHoldsHttpsUrl(String name, String region);
+
     /** This machine's public IPv4 address as the internet sees it. */
     String publicIp();
 

@@ -72,6 +72,7 @@ public final class Preflight {
         certificate();
         hostedZone();
         endpoint();
+        chatWebhook();
         if (images) {
             images();
         }
@@ -165,6 +166,21 @@ public final class Preflight {
             problems.add(key + ": " + mode + ": no connection to the cluster's API endpoint " + host + ":" + HTTPS
                     + " from this machine");
         }
+    }
+
+    /** The chat relay reads its webhook from this secret at every cold start; the program does not create it. */
+    private void chatWebhook() {
+        String key = PREFIX + "alerting.chatWebhookSecretName";
+        stack.alerting().chatWebhookSecretName().ifPresent(name -> ask(key,
+                () -> live.secretHoldsHttpsUrl(name, stack.awsRegion())).ifPresent(holds -> {
+                    if (holds.isEmpty()) {
+                        problems.add(key + ": no secret " + name + " in " + stack.awsRegion()
+                                + ": create it with the chat webhook URL as its value");
+                    } else if (!holds.get()) {
+                        problems.add(key + ": secret " + name + " does not hold an https:// URL: the relay would"
+                                + " refuse to post");
+                    }
+                }));
     }
 
     /** Nothing deploys a tag that was never pushed (the Deployment would wait in ImagePullBackOff until it times out). */

@@ -45,6 +45,10 @@ class AwsCliTest {
                   "eks describe-cluster")
                     [[ "$4" == live ]] && echo '{"cluster":{"name":"live","endpoint":"https://ABC.gr7.eu-west-1.eks.amazonaws.com"}}' && exit 0
                     fail ResourceNotFoundException DescribeCluster "No cluster found for name: $4." ;;
+                  "secretsmanager get-secret-value")
+                    [[ "$4" == chat/https ]] && echo '{"Name":"chat/https","SecretString":"https://hooks.example.org/T/B/x\\n"}' && exit 0
+                    [[ "$4" == chat/other ]] && echo '{"Name":"chat/other","SecretString":"{\\"url\\":1}"}' && exit 0
+                    fail ResourceNotFoundException GetSecretValue "Secrets Manager can't find the specified secret." ;;
                   "ecr describe-images")
                     [[ "$4" == missing/* ]] && fail RepositoryNotFoundException DescribeImages "The repository does not exist"
                     [[ "$6" == imageTag=1.0.0 ]] && echo '{"imageDetails":[{"imageTags":["1.0.0"]}]}' && exit 0
@@ -63,6 +67,9 @@ class AwsCliTest {
         assertEquals(Optional.of(new LiveAccount.HostedZone("example.org", false)), cli.hostedZone("ZPUBLIC"));
         assertEquals(Optional.of("https://ABC.gr7.eu-west-1.eks.amazonaws.com"), cli.clusterEndpoint("live", "eu-west-1"));
         assertEquals(Optional.of(true), cli.imagePushed("users-platform-live/users", "1.0.0", "eu-west-1"));
+        assertEquals(Optional.of(true), cli.secretHoldsHttpsUrl("chat/https", "eu-west-1"));
+        assertEquals(Optional.of(false), cli.secretHoldsHttpsUrl("chat/other", "eu-west-1"));
+        assertEquals(Optional.empty(), cli.secretHoldsHttpsUrl("chat/missing", "eu-west-1"));
     }
 
     @Test

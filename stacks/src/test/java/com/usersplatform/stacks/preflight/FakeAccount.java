@@ -17,6 +17,7 @@ final class FakeAccount implements LiveAccount {
     final Map<String, HostedZone> zones = new HashMap<>();
     final Map<String, String> clusters = new HashMap<>();
     final Map<String, Set<String>> repositories = new HashMap<>();
+    final Map<String, String> secrets = new HashMap<>();
     String publicIp = "198.18.0.7";
     final Set<String> reachableHosts = new HashSet<>();
     final Set<String> tools = new HashSet<>(Set.of("pulumi", "aws"));
@@ -57,6 +58,12 @@ final class FakeAccount implements LiveAccount {
     public Optional<Boolean> imagePushed(String repository, String tag, String region) {
         maybeFail("images");
         return Optional.ofNullable(repositories.get(region + " " + repository)).map(tags -> tags.contains(tag));
+    }
+
+    @Override
+    public Optional<Boolean> secretHoldsHttpsUrl(String name, String region) {
+        maybeFail("secret");
+        return Optional.ofNullable(secrets.get(region + " " + name)).map(value -> value.startsWith("https://"));
     }
 
     @Override

@@ -140,6 +140,22 @@ class PreflightTest {
     }
 
     @Test
+    void theChatWebhookSecretMustExistAndHoldAnHttpsUrl() throws IOException {
+        Path file = dir.resolve("Pulumi.live.yaml");
+        stack("endpointAccess: publicIamOnly");
+        Files.writeString(file, Files.readString(file)
+                + "  users-platform:alerting: {chatWebhookSecretName: users-platform/live/chat}\n");
+        StackConfig withChat = StackConfigLoader.loadFile(file);
+        assertEquals(List.of("users-platform:alerting.chatWebhookSecretName: no secret users-platform/live/chat in"
+                + " eu-west-1: create it with the chat webhook URL as its value"), check(withChat));
+        live.secrets.put(REGION + " users-platform/live/chat", "http://hooks.example.org/T/B/x");
+        assertEquals(List.of("users-platform:alerting.chatWebhookSecretName: secret users-platform/live/chat does not"
+                + " hold an https:// URL: the relay would refuse to post"), check(withChat));
+        live.secrets.put(REGION + " users-platform/live/chat", "https://hooks.example.org/T/B/x");
+        assertEquals(List.of(), check(withChat));
+    }
+
+    @Test
     void documentationValuesAndUnanswerableQuestionsAreProblems() throws IOException {
         live.unavailable.addAll(Set.of("caller", "ip"));
         assertEquals(List.of(

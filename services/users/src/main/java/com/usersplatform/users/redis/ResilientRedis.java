@@ -28,10 +28,11 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A pooled Redis client with bounded timeouts that every store operation goes through. It times each operation
- * ({@code redis_operation_duration_seconds}), retries once after a dropped connection or after WRONGPASS/NOAUTH
- * (re-reading the credentials file first), refuses calls at once while Redis is down ({@link OutageGuard}), and turns
- * every Redis failure into {@link StoreUnavailableException}. Commands must be safe to run twice: the retry cannot
- * know whether a dropped command ran. Each operation is one client span named by the operation, never by keys or
+ * ({@code redis_operation_duration_seconds}), runs it again up to {@value #RECONNECTS} times after a dropped
+ * connection or READONLY (not after a timeout) and once after WRONGPASS/NOAUTH (re-reading the credentials file
+ * first), refuses calls at once while Redis is down ({@link OutageGuard}), and turns every Redis failure into
+ * {@link StoreUnavailableException}. Commands must be safe to run more than once: a retry cannot know whether a
+ * dropped command ran. Each operation is one client span named by the operation, never by keys or
  * values.
  *
  * <p>WRONGPASS/NOAUTH is a credentials state, not an outage: Redis keeps connections that authenticated earlier
