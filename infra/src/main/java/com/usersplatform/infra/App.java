@@ -7,11 +7,14 @@ import com.usersplatform.infra.autoscaling.NodeAutoscaling;
 import com.usersplatform.infra.autoscaling.NodeAutoscalingArgs;
 import com.usersplatform.infra.delivery.GithubDelivery;
 import com.usersplatform.infra.delivery.GithubDeliveryArgs;
-import com.usersplatform.infra.workloads.ClusterServices;
-import com.usersplatform.infra.workloads.ClusterServicesArgs;
+import com.usersplatform.infra.observability.Monitoring;
+import com.usersplatform.infra.workloads.MetricsServer;
+import com.usersplatform.stacks.DeliveryConfig;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.StackConfigLoader;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
@@ -52,9 +55,40 @@ public final class App {
         }
         // Where the image workflow pushes each service's image (the tag it pushes goes into the stack file).
         ctx.export("imageRepositories", aws.images().all());
-        var delivery = new GithubDelivery("github", GithubDeliveryArgs.from(aws), ComponentResourceOptions.builder()
+        var delivery = new GithubDelivery("github", deliveryArgs(aws), ComponentResourceOptions.builder()
                 .providers(aws.cluster().kubernetesProvider, aws.awsProvider()).build());
         ctx.export("githubRoleArns", delivery.roleArns);
+    }
+
+    /**
+     * The CI roles' inputs for a stack. Helm releases live in kube-system (load balancer controller, metrics server),
+     * the External Secrets Operator's namespace, the monitoring namespace when the monitoring stack is on, and the
+     * services' namespace when the trace collector is on (delivery.GithubDeliveryTest checks this list against the
+     * releases the program makes). The program's own objects live in the services' namespace and, with the monitoring
+     * stack, the monitoring namespace (GithubDeliveryTest checks this list against the objects too).
+     */
+    private static GithubDeliveryArgs deliveryArgs(AwsFoundation aws) {
+        StackConfig config = aws.config();
+        DeliveryConfig delivery = config.delivery();
+        String prefix = config.resourcePrefix();
+        boolean monitoring = config.observability().monitoringStack();
+        List<String> helmNamespaces = new ArrayList<>(List.of(MetricsServer.NAMESPACE,
+                AwsFoundation.SECRET_READER_NAMESPACE));
+        if (monitoring) {
+            helmNamespaces.add(Monitoring.NAMESPACE);
+        }
+        if (config.observability().tracing().enabled()) {
+            helmNamespaces.add(ClusterServices.NAMESPACE);
+        }
+        List<String> ownedNamespaces = monitoring
+                ? List.of(ClusterServices.NAMESPACE, Monitoring.NAMESPACE)
+                : List.of(ClusterServices.NAMESPACE);
+        return new GithubDeliveryArgs(prefix, config.stack(), delivery.githubRepository(),
+                delivery.githubOidcProviderArn(), aws.account(), aws.cluster().clusterName,
+                List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn), aws.key().arn,
+                AwsFoundation.rotationFunctionName(prefix),
+                AwsFoundation.SERVICES.stream().map(config::imageRepositoryName).toList(), helmNamespaces,
+                config.cluster().kubernetesVersion(), ownedNamespaces);
     }
 
     /** The one place the program reads configuration. */

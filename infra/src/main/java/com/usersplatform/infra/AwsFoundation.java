@@ -10,6 +10,7 @@ import com.usersplatform.infra.alerting.AlertTopicArgs;
 import com.usersplatform.infra.alerting.ChatRelay;
 import com.usersplatform.infra.alerting.ChatRelayArgs;
 import com.usersplatform.infra.alerting.RotationAlerts;
+import com.usersplatform.infra.aws.AwsAccount;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.infra.cache.CacheAlarmThresholds;
 import com.usersplatform.infra.cache.CacheArgs;
@@ -32,7 +33,7 @@ import com.usersplatform.infra.secrets.RedisCredentials;
 import com.usersplatform.infra.secrets.RedisCredentialsArgs;
 import com.usersplatform.infra.security.EncryptionKey;
 import com.usersplatform.infra.security.EncryptionKeyArgs;
-import com.usersplatform.infra.tags.TaggedAwsProvider;
+import com.usersplatform.infra.aws.TaggedAwsProvider;
 import com.usersplatform.stacks.ClusterConfig;
 import com.usersplatform.stacks.CacheConfig;
 import com.usersplatform.stacks.NetworkConfig;
@@ -95,6 +96,7 @@ public record AwsFoundation(
     /** The services with an image of their own. */
     public static final List<String> SERVICES = List.of("gateway", "users");
 
+    /** Log retention of the stack's Lambda functions (rotation, chat relay). */
     private static final int LOG_RETENTION_DAYS = 90;
 
     /** Creates every AWS component of the stack. */
@@ -140,11 +142,13 @@ public record AwsFoundation(
                 new CacheArgs.AppUser(appUserId, REDIS_APP_USER, credentials.initialPassword, REDIS_APP_ACCESS),
                 CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
         String rotationFunction = rotationFunctionName(prefix);
-        new CredentialRotation("redis-rotation", new CredentialRotationArgs(config.awsRegion(),
-                rotationFunction, ROTATION_ARTIFACT, credentials.secretArn, key.arn, appUserId,
-                cache.appUserArn, cache.primaryEndpoint, cache.securityGroupId, network.vpcId, network.privateSubnetIds,
-                config.secrets().rotationSchedule(), config.secrets().rotationWindow(), LOG_RETENTION_DAYS,
-                rotationPrerequisites(credentials, cache, network)), aws);
+        new CredentialRotation("redis-rotation", CredentialRotationArgs.builder().region(config.awsRegion())
+                .function(rotationFunction, ROTATION_ARTIFACT).secret(credentials.secretArn, key.arn)
+                .user(appUserId, cache.appUserArn).redis(cache.primaryEndpoint, cache.securityGroupId)
+                .network(network.vpcId, network.privateSubnetIds)
+                .schedule(config.secrets().rotationSchedule(), config.secrets().rotationWindow())
+                .logRetentionDays(LOG_RETENTION_DAYS)
+                .dependsOn(rotationPrerequisites(credentials, cache, network)).build(), aws);
         new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
         var secretReader = new PodIdentity("secret-reader", new PodIdentityArgs(cluster.clusterName,
                 SECRET_READER_NAMESPACE, SECRET_READER_SERVICE_ACCOUNT, config.awsRegion(),
@@ -190,19 +194,20 @@ public record AwsFoundation(
 
     private static EksClusterArgs clusterArgs(String prefix, StackConfig config, Network network, EncryptionKey key) {
         ClusterConfig c = config.cluster();
-        return new EksClusterArgs(prefix, config.awsRegion(), c.kubernetesVersion(), network.privateSubnetIds,
-                c.effectivePublicAccessCidrs(), c.clusterAdminArns(), key.arn, c.nodeInstanceTypes(),
-                c.capacityType().eksValue(), c.cpuArchitecture(), c.minNodes(), c.desiredNodes(), c.maxNodes(),
-                c.nodeDiskSizeGib(), config.observability().logs().retentionDays(), network.privateEgress,
-                c.extendedSupport() ? "EXTENDED" : "STANDARD", config.observability().logs().controlPlaneLogTypes(),
-                config.resourceTags());
+        var logs = config.observability().logs();
+        return EksClusterArgs.builder().clusterName(prefix).region(config.awsRegion())
+                .kubernetesVersion(c.kubernetesVersion()).supportType(c.extendedSupport() ? "EXTENDED" : "STANDARD")
+                .privateSubnetIds(network.privateSubnetIds).privateEgress(network.privateEgress)
+                .endpointPublicAccessCidrs(c.effectivePublicAccessCidrs()).adminPrincipalArns(c.clusterAdminArns())
+                .kmsKeyArn(key.arn).logTypes(logs.controlPlaneLogTypes()).logRetentionDays(logs.retentionDays())
+                .nodeInstanceTypes(c.nodeInstanceTypes()).capacityType(c.capacityType().eksValue())
+                .cpuArchitecture(c.cpuArchitecture()).nodes(c.minNodes(), c.desiredNodes(), c.maxNodes())
+                .nodeDiskSizeGib(c.nodeDiskSizeGib()).tags(config.resourceTags()).build();
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
                                        EncryptionKey key, CacheArgs.AppUser appUser, CacheAlarmThresholds alarms) {
-        return new CacheArgs(prefix, c.engine().configValue(), c.engineVersion(), c.parameterGroupFamily(),
-                c.parameterOverrides(), c.nodeType(), c.nodeCount(), c.multiAz(), c.automaticFailover(),
-                c.snapshotRetentionDays(), c.snapshotWindow(), network.vpcId, network.privateSubnetIds,
-                cluster.clusterSecurityGroupId, key.arn, appUser, alarms);
+        return new CacheArgs(prefix, c, network.vpcId, network.privateSubnetIds, cluster.clusterSecurityGroupId,
+                key.arn, appUser, alarms);
     }
 }

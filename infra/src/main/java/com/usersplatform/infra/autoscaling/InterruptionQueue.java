@@ -11,7 +11,7 @@ import com.pulumi.aws.sqs.QueuePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.usersplatform.infra.AwsAccount;
+import com.usersplatform.infra.aws.AwsAccount;
 import com.usersplatform.infra.security.IamRole;
 
 import java.io.IOException;

@@ -6,8 +6,8 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.workloads.CustomObject;
-import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.infra.kubernetes.CustomObject;
+import com.usersplatform.infra.kubernetes.HelmChart;
 import com.usersplatform.stacks.StackConfig;
 
 import java.util.List;

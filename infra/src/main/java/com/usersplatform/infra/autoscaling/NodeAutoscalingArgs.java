@@ -1,7 +1,7 @@
 package com.usersplatform.infra.autoscaling;
 
 import com.pulumi.core.Output;
-import com.usersplatform.infra.AwsAccount;
+import com.usersplatform.infra.aws.AwsAccount;
 import com.usersplatform.stacks.StackConfig;
 
 import java.util.List;

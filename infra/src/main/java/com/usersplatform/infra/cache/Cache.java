@@ -21,7 +21,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.secrets.RandomPassword;
+import com.usersplatform.infra.security.RandomPassword;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,7 @@ public final class Cache extends ComponentResource {
 
     public Cache(String name, CacheArgs args, ComponentResourceOptions options) {
         super("users-platform:cache:Cache", name, options);
+        String engine = args.config().engine().configValue();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         // ---------------------------------------------------------------- Network placement
@@ -77,9 +78,9 @@ public final class Cache extends ComponentResource {
 
         var parameterGroup = new ParameterGroup(name, ParameterGroupArgs.builder()
                 .name(args.replicationGroupId())
-                .family(args.parameterGroupFamily())
+                .family(args.config().parameterGroupFamily())
                 .description("Parameters of " + args.replicationGroupId())
-                .parameters(new TreeMap<>(args.parameters()).entrySet().stream()
+                .parameters(new TreeMap<>(args.config().parameterOverrides()).entrySet().stream()
                         .map(p -> ParameterGroupParameterArgs.builder().name(p.getKey()).value(p.getValue()).build())
                         .toList())
                 .build(), child);
@@ -92,14 +93,14 @@ public final class Cache extends ComponentResource {
         var defaultUser = new User(name + "-default-user", UserArgs.builder()
                 .userId(args.replicationGroupId() + "-default-off")
                 .userName("default")
-                .engine(args.engine())
+                .engine(engine)
                 .accessString("off -@all")
                 .passwords(defaultUserPassword.result().applyValue(List::of))
                 .build(), child);
         var appUser = new User(name + "-app-user", UserArgs.builder()
                 .userId(args.appUser().userId())
                 .userName(args.appUser().userName())
-                .engine(args.engine())
+                .engine(engine)
                 .accessString(args.appUser().accessString())
                 .passwords(args.appUser().password().applyValue(List::of))
                 .build(), CustomResourceOptions.builder().parent(this)
@@ -108,7 +109,7 @@ public final class Cache extends ComponentResource {
                 .build());
         var userGroup = new UserGroup(name, UserGroupArgs.builder()
                 .userGroupId(args.replicationGroupId())
-                .engine(args.engine())
+                .engine(engine)
                 .userIds(Output.all(defaultUser.userId(), appUser.userId()))
                 .build(), child);
 
@@ -117,10 +118,10 @@ public final class Cache extends ComponentResource {
         var builder = ReplicationGroupArgs.builder()
                 .replicationGroupId(args.replicationGroupId())
                 .description("Users data of " + args.replicationGroupId())
-                .engine(args.engine())
-                .engineVersion(args.engineVersion())
-                .nodeType(args.nodeType())
-                .numCacheClusters(args.nodeCount())
+                .engine(engine)
+                .engineVersion(args.config().engineVersion())
+                .nodeType(args.config().nodeType())
+                .numCacheClusters(args.config().nodeCount())
                 .port(PORT)
                 .parameterGroupName(parameterGroup.name())
                 .subnetGroupName(subnetGroup.name())
@@ -130,20 +131,20 @@ public final class Cache extends ComponentResource {
                 .atRestEncryptionEnabled(true)
                 .kmsKeyId(args.kmsKeyArn())
                 .userGroupIds(userGroup.userGroupId().applyValue(List::of))
-                .multiAzEnabled(args.multiAz())
-                .automaticFailoverEnabled(args.automaticFailover())
-                .snapshotRetentionLimit(args.snapshotRetentionDays())
+                .multiAzEnabled(args.config().multiAz())
+                .automaticFailoverEnabled(args.config().automaticFailover())
+                .snapshotRetentionLimit(args.config().snapshotRetentionDays())
                 .autoMinorVersionUpgrade(true)
                 .maintenanceWindow("sun:05:00-sun:06:00");
-        if (args.snapshotRetentionDays() > 0) {
-            builder.snapshotWindow(args.snapshotWindow())
+        if (args.config().snapshotRetentionDays() > 0) {
+            builder.snapshotWindow(args.config().snapshotWindow())
                     .finalSnapshotIdentifier(args.replicationGroupId() + "-final");
         }
         this.replicationGroup = new ReplicationGroup(name, builder.build(), child);
 
         // ---------------------------------------------------------------- Alarms
 
-        for (int node = 1; node <= args.nodeCount(); node++) {
+        for (int node = 1; node <= args.config().nodeCount(); node++) {
             String memberId = String.format("%s-%03d", args.replicationGroupId(), node);
             alarm(name, memberId, "cpu", "EngineCPUUtilization", "Average", args.alarms().cpuPercent(), args.alarms());
             alarm(name, memberId, "memory", "DatabaseMemoryUsagePercentage", "Average",

@@ -1,24 +1,17 @@
 package com.usersplatform.infra.cache;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.CacheConfig;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Inputs of {@link Cache}.
  *
  * @param replicationGroupId    {@code String}, required: 1–40 lowercase letters, digits and hyphens
- * @param engine                {@code String}, {@code valkey} or {@code redis}
- * @param engineVersion         {@code String}: {@code major.minor}
- * @param parameterGroupFamily  {@code String}: e.g. {@code valkey8}
- * @param parameters            {@code Map<String,String>}, default {@code maxmemory-policy=noeviction}
- * @param nodeType              {@code String}: e.g. {@code cache.t4g.small}
- * @param nodeCount             {@code int}, 1 to 6: the primary plus replicas
- * @param multiAz               {@code boolean}: replicas in other AZs than the primary (needs nodeCount >= 2)
- * @param automaticFailover     {@code boolean}: promote a replica when the primary fails (needs nodeCount >= 2)
- * @param snapshotRetentionDays {@code int}, 0 (off) to 35
- * @param snapshotWindow        {@code String}: daily UTC window {@code hh:mm-hh:mm}
+ * @param config                {@code CacheConfig}, required: the stack's cache settings as the stacks module validated
+ *                              them (engine and version, node type and count, Multi-AZ and failover, snapshots,
+ *                              parameter overrides)
  * @param vpcId                 {@code Output<String>}, required
  * @param subnetIds             {@code Output<List<String>>}, required: private subnets
  * @param clusterSecurityGroupId {@code Output<String>}, required: the only source admitted on 6379 (further clients,
@@ -29,26 +22,13 @@ import java.util.Map;
  */
 public record CacheArgs(
         String replicationGroupId,
-        String engine,
-        String engineVersion,
-        String parameterGroupFamily,
-        Map<String, String> parameters,
-        String nodeType,
-        int nodeCount,
-        boolean multiAz,
-        boolean automaticFailover,
-        int snapshotRetentionDays,
-        String snapshotWindow,
+        CacheConfig config,
         Output<String> vpcId,
         Output<List<String>> subnetIds,
         Output<String> clusterSecurityGroupId,
         Output<String> kmsKeyArn,
         AppUser appUser,
         CacheAlarmThresholds alarms) {
-
-    public CacheArgs {
-        parameters = Map.copyOf(parameters);
-    }
 
     /**
      * The application's RBAC user.

@@ -1,6 +1,6 @@
 package com.usersplatform.infra.cluster;
 
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.usersplatform.infra.delivery;
 
 import com.pulumi.core.Output;
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.usersplatform.infra.workloads.CustomObject;
+import com.usersplatform.infra.kubernetes.CustomObject;
 
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
 import java.util.Map;

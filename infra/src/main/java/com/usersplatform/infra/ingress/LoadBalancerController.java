@@ -12,7 +12,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.security.PolicyDocument;
-import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.infra.kubernetes.HelmChart;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package com.usersplatform.infra.observability;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,8 +9,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.alerting.AlertmanagerDelivery;
-import com.usersplatform.infra.workloads.CustomObject;
-import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.infra.kubernetes.CustomObject;
+import com.usersplatform.infra.kubernetes.HelmChart;
 import com.usersplatform.stacks.PrometheusConfig;
 
 import java.util.List;

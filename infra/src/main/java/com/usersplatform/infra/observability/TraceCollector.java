@@ -12,8 +12,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.usersplatform.infra.security.PodIdentityRole;
 import com.usersplatform.infra.security.PolicyDocument;
-import com.usersplatform.infra.workloads.HelmChart;
-import com.usersplatform.infra.workloads.Labels;
+import com.usersplatform.infra.kubernetes.HelmChart;
+import com.usersplatform.infra.kubernetes.Labels;
 import com.usersplatform.infra.workloads.NetworkPolicies;
 
 import java.util.LinkedHashMap;

@@ -10,8 +10,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.usersplatform.infra.workloads.CustomObject;
-import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.infra.kubernetes.CustomObject;
+import com.usersplatform.infra.kubernetes.HelmChart;
 import com.usersplatform.infra.workloads.WorkloadArgs.SecretFile;
 
 import java.util.List;

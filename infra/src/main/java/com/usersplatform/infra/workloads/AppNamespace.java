@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.util.Map;
 import java.util.TreeMap;

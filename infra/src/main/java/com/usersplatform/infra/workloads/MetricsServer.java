@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.kubernetes.HelmChart;
 
 import java.util.Map;
 

@@ -14,6 +14,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.util.List;
 import java.util.Map;

@@ -25,6 +25,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,8 +99,10 @@ final class PodTemplate {
                         .configMapRef(ConfigMapEnvSourceArgs.builder().name(configMapName).build()).build())
                 .env(env(args))
                 .resources(ResourceRequirementsArgs.builder()
-                        .requests(Map.of("cpu", args.resources().cpuRequest(), "memory", args.resources().memoryRequest()))
-                        .limits(Map.of("cpu", args.resources().cpuLimit(), "memory", args.resources().memoryLimit()))
+                        .requests(Map.of("cpu", args.resources().requests().cpu(),
+                                "memory", args.resources().requests().memory()))
+                        .limits(Map.of("cpu", args.resources().limits().cpu(),
+                                "memory", args.resources().limits().memory()))
                         .build())
                 // Startup gives the JVM up to 5 minutes; liveness then only restarts a hung process, readiness
                 // takes the pod out of the Service while a dependency (Redis, users) is down.

@@ -33,6 +33,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.kubernetes.Labels;
 
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ import java.util.stream.Stream;
  * PodDisruptionBudget. Used for both gateway and users; every difference comes from {@link WorkloadArgs}.
  */
 public final class Workload extends ComponentResource {
+    /** Scale-down removes at most one pod a minute, after the stack's stabilisation window. */
+    static final int SCALE_DOWN_PODS_PER_MINUTE = 1;
 
     /** ClusterIP Service name (other workloads reach the service at {@code http://<name>.<namespace>:<port>}). */
     public final Output<String> serviceName;
@@ -139,8 +142,8 @@ public final class Workload extends ComponentResource {
                         .apiVersion("apps/v1").kind("Deployment").name(args.name()).build())
                 .minReplicas(scaling.minReplicas())
                 .maxReplicas(scaling.maxReplicas())
-                .metrics(utilization("cpu", scaling.cpuUtilizationPercent()),
-                        utilization("memory", scaling.memoryUtilizationPercent()))
+                .metrics(utilization("cpu", scaling.cpuTargetPercent()),
+                        utilization("memory", scaling.memoryTargetPercent()))
                 .behavior(HorizontalPodAutoscalerBehaviorArgs.builder()
                         .scaleUp(HPAScalingRulesArgs.builder()
                                 .stabilizationWindowSeconds(0)
@@ -152,7 +155,7 @@ public final class Workload extends ComponentResource {
                                 .stabilizationWindowSeconds(scaling.scaleDownStabilizationSeconds())
                                 .selectPolicy("Min")
                                 .policies(HPAScalingPolicyArgs.builder().type("Pods")
-                                        .value(scaling.scaleDownPodsPerMinute()).periodSeconds(60).build())
+                                        .value(SCALE_DOWN_PODS_PER_MINUTE).periodSeconds(60).build())
                                 .build())
                         .build())
                 .build();

@@ -1,7 +1,9 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.AutoscalingConfig;
 import com.usersplatform.stacks.ImageConfig;
+import com.usersplatform.stacks.ResourcesConfig;
 
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +17,8 @@ import java.util.TreeMap;
  * @param image        container image reference {@code <repository>:<tag>}, built by {@link #pinnedImage} (which
  *                     rejects a {@code latest} or missing tag)
  * @param port         container and Service port (gateway 3000, users 3001)
- * @param resources    CPU/memory requests and limits
- * @param autoscaling  HPA bounds, targets and scale-down behaviour
+ * @param resources    CPU/memory requests and limits, as the stack file gives them (the stacks module validated them)
+ * @param autoscaling  HPA bounds, targets and scale-down stabilisation, likewise from the validated stack file
  * @param config       non-secret environment (env var name to value), delivered through a ConfigMap
  * @param secretFile   the secret mounted as a file (never env), or {@code null} when the service needs none
  * @param lifecycle    graceful-shutdown timings
@@ -26,8 +28,8 @@ public record WorkloadArgs(
         Output<String> namespace,
         Output<String> image,
         int port,
-        ContainerResources resources,
-        Autoscaling autoscaling,
+        ResourcesConfig resources,
+        AutoscalingConfig autoscaling,
         Output<Map<String, String>> config,
         SecretFile secretFile,
         Lifecycle lifecycle) {
@@ -68,44 +70,6 @@ public record WorkloadArgs(
             throw new IllegalArgumentException(name + ".image: tag 'latest' is not allowed");
         }
         return repository.applyValue(image::reference);
-    }
-
-    /**
-     * CPU/memory in Kubernetes quantity notation.
-     *
-     * @param cpuRequest    e.g. {@code 250m}
-     * @param memoryRequest e.g. {@code 384Mi}
-     * @param cpuLimit      e.g. {@code 1}
-     * @param memoryLimit   e.g. {@code 512Mi}; the JVM heap is 75% of it
-     */
-    public record ContainerResources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
-        public ContainerResources {
-            Objects.requireNonNull(cpuRequest, "cpuRequest");
-            Objects.requireNonNull(memoryRequest, "memoryRequest");
-            Objects.requireNonNull(cpuLimit, "cpuLimit");
-            Objects.requireNonNull(memoryLimit, "memoryLimit");
-        }
-    }
-
-    /**
-     * HorizontalPodAutoscaler settings.
-     *
-     * @param minReplicas                   at least 1
-     * @param maxReplicas                   at least {@code minReplicas}
-     * @param cpuUtilizationPercent         average CPU utilisation target (of requests)
-     * @param memoryUtilizationPercent      average memory utilisation target (of requests)
-     * @param scaleDownStabilizationSeconds how long load must stay low before scaling in (slow scale-down)
-     * @param scaleDownPodsPerMinute        at most this many pods removed per minute
-     */
-    public record Autoscaling(int minReplicas, int maxReplicas, int cpuUtilizationPercent,
-                              int memoryUtilizationPercent, int scaleDownStabilizationSeconds,
-                              int scaleDownPodsPerMinute) {
-        public Autoscaling {
-            if (minReplicas < 1 || maxReplicas < minReplicas) {
-                throw new IllegalArgumentException(
-                        "autoscaling: need 1 <= minReplicas <= maxReplicas, got " + minReplicas + ".." + maxReplicas);
-            }
-        }
     }
 
     /**

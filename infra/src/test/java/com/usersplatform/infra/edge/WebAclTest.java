@@ -49,7 +49,7 @@ class WebAclTest {
             var json = com.google.gson.JsonParser.parseString((String) body.get("content")).getAsJsonObject();
             assertEquals("rate_limited", json.get("error").getAsString());
 
-            String ns = com.usersplatform.infra.workloads.ClusterServices.NAMESPACE;
+            String ns = com.usersplatform.infra.ClusterServices.NAMESPACE;
             var ingress = run.document("Ingress", ns, "gateway");
             // Behind the ALB the gateway believes exactly the entry the ALB appends to X-Forwarded-For.
             assertEquals("1", map(run.document("ConfigMap", ns, "gateway-config"), "data").get("RATE_LIMIT_TRUSTED_HOPS"));

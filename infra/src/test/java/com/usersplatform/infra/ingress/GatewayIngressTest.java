@@ -4,7 +4,7 @@ import com.usersplatform.infra.autoscaling.NodeAutoscaling;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import org.junit.jupiter.api.Test;
 

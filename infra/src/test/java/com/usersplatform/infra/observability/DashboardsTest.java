@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.usersplatform.infra.observability;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import org.junit.jupiter.api.Test;
 

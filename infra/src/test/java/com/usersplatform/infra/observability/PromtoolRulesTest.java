@@ -2,7 +2,7 @@ package com.usersplatform.infra.observability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package com.usersplatform.infra.ordering;
 import com.usersplatform.infra.InfraHarness;
 import com.usersplatform.infra.offline.OfflineRun;
 import com.usersplatform.infra.offline.RecordedResource;
-import com.usersplatform.infra.workloads.HelmChart;
+import com.usersplatform.infra.kubernetes.HelmChart;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -3,7 +3,7 @@ package com.usersplatform.infra.secretdelivery;
 import com.google.gson.JsonParser;
 import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.offline.RecordedResource;
-import com.usersplatform.infra.workloads.ClusterServices;
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import org.junit.jupiter.api.Test;
 

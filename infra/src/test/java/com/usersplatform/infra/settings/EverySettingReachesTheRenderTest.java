@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.usersplatform.infra.InfraHarness;
 import com.usersplatform.infra.offline.RecordedResource;
 import com.usersplatform.infra.offline.PlanWriter;
-import com.usersplatform.infra.workloads.ManifestWriter;
+import com.usersplatform.infra.offline.ManifestWriter;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.StackConfigException;
 import com.usersplatform.stacks.StackConfigLoader;

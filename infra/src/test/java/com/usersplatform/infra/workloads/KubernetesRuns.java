@@ -3,6 +3,7 @@ package com.usersplatform.infra.workloads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.usersplatform.infra.App;
+import com.usersplatform.infra.offline.ManifestWriter;
 import com.usersplatform.infra.offline.OfflineRun;
 import com.usersplatform.infra.offline.StackFiles;
 import com.usersplatform.stacks.StackConfig;

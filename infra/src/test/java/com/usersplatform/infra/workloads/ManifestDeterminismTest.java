@@ -1,5 +1,6 @@
 package com.usersplatform.infra.workloads;
 
+import com.usersplatform.infra.offline.ManifestWriter;
 import com.usersplatform.infra.offline.RecordedResource;
 import org.junit.jupiter.api.Test;
 

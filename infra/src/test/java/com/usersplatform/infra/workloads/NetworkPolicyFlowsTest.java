@@ -1,5 +1,6 @@
 package com.usersplatform.infra.workloads;
 
+import com.usersplatform.infra.ClusterServices;
 import com.usersplatform.infra.observability.TraceCollector;
 import com.usersplatform.stacks.SubnetPair;
 import org.junit.jupiter.api.Test;

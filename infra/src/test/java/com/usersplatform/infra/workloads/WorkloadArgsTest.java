@@ -1,7 +1,10 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.stacks.AutoscalingConfig;
+import com.usersplatform.stacks.ComputeResources;
 import com.usersplatform.stacks.ImageConfig;
+import com.usersplatform.stacks.ResourcesConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The workload component refuses unsafe inputs by itself, whatever the caller validated before. */
 class WorkloadArgsTest {
-    private static final WorkloadArgs.ContainerResources RESOURCES =
-            new WorkloadArgs.ContainerResources("250m", "384Mi", "1", "512Mi");
-    private static final WorkloadArgs.Autoscaling SCALING = new WorkloadArgs.Autoscaling(2, 6, 70, 80, 300, 1);
+    private static final ResourcesConfig RESOURCES =
+            new ResourcesConfig(new ComputeResources("250m", "384Mi"), new ComputeResources("1", "512Mi"));
+    private static final AutoscalingConfig SCALING = new AutoscalingConfig(2, 6, 70, 80, 300);
     private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
 
     private static WorkloadArgs withImage(String repository, String tag) {
@@ -40,9 +43,7 @@ class WorkloadArgsTest {
     }
 
     @Test
-    void replicaBoundsAndShutdownTimingsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Autoscaling(0, 3, 70, 80, 300, 1));
-        assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Autoscaling(4, 3, 70, 80, 300, 1));
+    void shutdownTimingsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new WorkloadArgs.Lifecycle(30, 30));
     }
 }

@@ -3,6 +3,7 @@ package com.usersplatform.infra.workloads;
 import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.contract.Setting;
 import com.usersplatform.contract.UsersContract;
+import com.usersplatform.infra.ClusterServices;
 import java.util.stream.Collectors;
 
 import com.usersplatform.stacks.WorkloadConfig;

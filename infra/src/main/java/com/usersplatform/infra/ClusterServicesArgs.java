@@ -1,8 +1,7 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
-import com.usersplatform.infra.AwsFoundation;
 import com.usersplatform.infra.cache.Cache;
 import com.usersplatform.stacks.StackConfig;
 

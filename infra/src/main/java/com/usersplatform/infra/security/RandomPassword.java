@@ -1,4 +1,4 @@
-package com.usersplatform.infra.secrets;
+package com.usersplatform.infra.security;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;

@@ -1,10 +1,9 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra.offline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.usersplatform.infra.offline.RecordedResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

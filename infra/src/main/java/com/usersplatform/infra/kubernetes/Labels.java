@@ -1,4 +1,4 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra.kubernetes;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra;
 
 import com.usersplatform.contract.CommonContract;
 import com.usersplatform.contract.GatewayContract;
@@ -18,6 +18,13 @@ import com.usersplatform.infra.observability.TraceCollector;
 import com.usersplatform.infra.observability.TraceCollectorArgs;
 import com.usersplatform.infra.secretdelivery.SecretDelivery;
 import com.usersplatform.infra.secretdelivery.SecretDeliveryArgs;
+import com.usersplatform.infra.workloads.AppNamespace;
+import com.usersplatform.infra.workloads.EncryptedStorageClass;
+import com.usersplatform.infra.workloads.MetricsServer;
+import com.usersplatform.infra.workloads.NetworkPolicies;
+import com.usersplatform.infra.workloads.NetworkPoliciesArgs;
+import com.usersplatform.infra.workloads.Workload;
+import com.usersplatform.infra.workloads.WorkloadArgs;
 import com.usersplatform.stacks.SubnetPair;
 import com.usersplatform.stacks.StackConfig;
 import com.usersplatform.stacks.WorkloadConfig;
@@ -39,7 +46,6 @@ public final class ClusterServices extends ComponentResource {
     public static final int GATEWAY_PORT = 3000;
     public static final int USERS_PORT = 3001;
     private static final WorkloadArgs.Lifecycle LIFECYCLE = new WorkloadArgs.Lifecycle(10, 45);
-    private static final int SCALE_DOWN_PODS_PER_MINUTE = 1;
 
     /** Public URL of the gateway (empty until the ALB has a hostname). */
     public final Output<String> gatewayUrl;
@@ -115,18 +121,11 @@ public final class ClusterServices extends ComponentResource {
     private WorkloadArgs workload(StackConfig stack, ClusterServicesArgs args, String service, WorkloadConfig config,
                                   int port,
                                   Output<Map<String, String>> env, WorkloadArgs.SecretFile secretFile) {
-        var resources = config.resources();
-        var scaling = config.autoscaling();
         // The stack's own ECR repository unless the stack names another registry.
         Output<String> repository = config.image().repository().map(Output::of)
                 .orElseGet(() -> args.imageRepositories().get(service));
         return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image()),
-                port,
-                new WorkloadArgs.ContainerResources(resources.requests().cpu(), resources.requests().memory(),
-                        resources.limits().cpu(), resources.limits().memory()),
-                new WorkloadArgs.Autoscaling(scaling.minReplicas(), scaling.maxReplicas(), scaling.cpuTargetPercent(),
-                        scaling.memoryTargetPercent(), scaling.scaleDownStabilizationSeconds(), SCALE_DOWN_PODS_PER_MINUTE),
-                env, secretFile, LIFECYCLE);
+                port, config.resources(), config.autoscaling(), env, secretFile, LIFECYCLE);
     }
 
     /** The users service's non-secret settings (the service's configuration contract); credentials come from the mounted file. */

@@ -1,4 +1,4 @@
-package com.usersplatform.infra.workloads;
+package com.usersplatform.infra.kubernetes;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;

@@ -2,7 +2,7 @@ package com.usersplatform.infra.offline;
 
 import com.google.gson.GsonBuilder;
 import com.pulumi.asset.AssetOrArchive;
-import com.usersplatform.infra.StableJson;
+import com.usersplatform.infra.json.StableJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.usersplatform.infra;
+package com.usersplatform.infra.aws;
 
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;

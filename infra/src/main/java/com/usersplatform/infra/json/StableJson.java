@@ -1,4 +1,4 @@
-package com.usersplatform.infra;
+package com.usersplatform.infra.json;
 
 import com.google.gson.GsonBuilder;
 

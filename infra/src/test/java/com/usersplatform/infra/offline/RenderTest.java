@@ -1,6 +1,5 @@
-package com.usersplatform.infra.aws;
+package com.usersplatform.infra.offline;
 
-import com.usersplatform.infra.offline.Render;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

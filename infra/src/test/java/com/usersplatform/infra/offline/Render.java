@@ -1,7 +1,6 @@
 package com.usersplatform.infra.offline;
 
 import com.usersplatform.infra.App;
-import com.usersplatform.infra.workloads.ManifestWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.usersplatform.infra.tags;
+package com.usersplatform.infra.aws;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
