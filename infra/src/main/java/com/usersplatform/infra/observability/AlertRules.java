@@ -23,7 +23,7 @@ final class AlertRules {
     static Map<String, Object> spec(String ns, MonitoringArgs.AlertThresholds t) {
         String inNs = "namespace=\"" + ns + "\"";
         List<Map<String, Object>> rules = new ArrayList<>();
-        rules.add(alert("ApiHighErrorRate", Promql.errorRatio(ns, "gateway", "5m") + " > " + Promql.number(t.errorRatio()),
+        rules.add(alert("ApiHighErrorRate", Promql.errorRatio(Promql.apiRequests(ns), "5m") + " > " + Promql.number(t.errorRatio()),
                 "5m", "critical", "More than " + Promql.number(t.errorRatio() * 100) + "% of API requests fail with 5xx"));
         rules.add(alert("ApiHighLatencyP99",
                 Promql.quantile(0.99, "http_request_duration_seconds", inNs + ",job=\"gateway\"", "")

@@ -27,8 +27,8 @@ final class ApiDashboard {
         d.prometheus("Request rate (req/s)", "reqps",
                 target("sum by (job, route) (rate(http_requests_total{" + inNs + "}[5m]))", "{{job}} {{route}}"));
         d.prometheus("Error rate (5xx share)", "percentunit",
-                target(Promql.errorRatio(ns, "gateway", "5m"), "gateway"),
-                target(Promql.errorRatio(ns, "users", "5m"), "users"));
+                target(Promql.errorRatio(Promql.apiRequests(ns), "5m"), "gateway"),
+                target(Promql.errorRatio(Promql.job(ns, "users"), "5m"), "users"));
         traced(d.prometheus("Latency p50 / p95 / p99 (s)", "s",
                 percentiles("http_request_duration_seconds", inNs, "job")));
         traced(d.prometheus("Upstream latency gateway→users (s)", "s",

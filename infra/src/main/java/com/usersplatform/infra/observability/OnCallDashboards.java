@@ -56,7 +56,7 @@ final class OnCallDashboards {
      * {@code AWS/ElastiCache} (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html).
      */
     static String dataTier(String ns, String region) {
-        String users = "namespace=\"" + ns + "\",job=\"users\"";
+        String users = Promql.job(ns, "users");
         DashboardJson d = new DashboardJson();
         d.prometheus("Redis p99 latency by operation (s)", "s",
                 target(Promql.quantile(0.99, "redis_operation_duration_seconds", users, "operation"), "{{operation}}"));
@@ -81,7 +81,7 @@ final class OnCallDashboards {
      * (https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html).
      */
     static String edge(String ns, String region) {
-        String gateway = "namespace=\"" + ns + "\",job=\"gateway\"";
+        String gateway = Promql.job(ns, "gateway");
         DashboardJson d = new DashboardJson();
         d.prometheus("Rejected requests by status (req/s)", "reqps", target("sum by (status_code) (rate("
                 + "http_requests_total{" + gateway + ",status_code=~\"" + REJECTED_STATUSES + "\"}[5m]))",

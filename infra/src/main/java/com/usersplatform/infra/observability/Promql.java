@@ -3,15 +3,28 @@ package com.usersplatform.infra.observability;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** PromQL expressions over the services' metrics (SPEC section 2), shared by the alerts and the dashboard. */
+/** PromQL expressions over the services' metrics (docs/services.md), shared by the alerts and the dashboards. */
 final class Promql {
 
     private Promql() {
     }
 
-    /** Share of 5xx responses of a job over a window. */
-    static String errorRatio(String namespace, String job, String window) {
-        String selector = "namespace=\"" + namespace + "\",job=\"" + job + "\"";
+    /**
+     * The API's requests as clients make them: the gateway's {@code /api} routes only. The objectives and the error
+     * alert count these; probes ({@code /health/*}) and scrapes ({@code /metrics}) would otherwise dilute a burst of
+     * API failures at low traffic.
+     */
+    static String apiRequests(String namespace) {
+        return job(namespace, "gateway") + ",route=~\"/api/.+\"";
+    }
+
+    /** Every series of one job (a Service) in the namespace. */
+    static String job(String namespace, String job) {
+        return "namespace=\"" + namespace + "\",job=\"" + job + "\"";
+    }
+
+    /** Share of 5xx responses among the requests {@code selector} picks, over a window. */
+    static String errorRatio(String selector, String window) {
         return "sum(rate(http_requests_total{" + selector + ",status_code=~\"5..\"}[" + window + "]))"
                 + " / sum(rate(http_requests_total{" + selector + "}[" + window + "]))";
     }

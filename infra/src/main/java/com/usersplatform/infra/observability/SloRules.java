@@ -40,14 +40,14 @@ final class SloRules {
     private SloRules() {
     }
 
-    /** The recording rules: the share of 5xx and of slow gateway requests over each window. */
+    /** The recording rules: the share of 5xx and of slow API requests (the gateway's /api routes) over each window. */
     static List<Map<String, Object>> recordings(String ns, SloConfig slo) {
-        String selector = "namespace=\"" + ns + "\",job=\"gateway\"";
+        String selector = Promql.apiRequests(ns);
         // The Java client writes bucket bounds with Double.toString (0.25, 1.0), so le must be spelled that way.
         String le = Double.toString(slo.latencyThresholdMs() / 1000);
         List<Map<String, Object>> rules = new ArrayList<>();
         for (String w : WINDOWS) {
-            rules.add(Map.of("record", ERRORS + w, "expr", Promql.errorRatio(ns, "gateway", w)));
+            rules.add(Map.of("record", ERRORS + w, "expr", Promql.errorRatio(selector, w)));
             rules.add(Map.of("record", SLOW + w, "expr",
                     "1 - sum(rate(http_request_duration_seconds_bucket{" + selector + ",le=\"" + le + "\"}[" + w + "]))"
                             + " / sum(rate(http_request_duration_seconds_count{" + selector + "}[" + w + "]))"));

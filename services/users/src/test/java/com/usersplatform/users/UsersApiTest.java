@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every route and error code of the users API (SPEC section 2) over real HTTP against a real redis-server. */
+/** Every route and error code of the users API (docs/product.md) over real HTTP against a real redis-server. */
 class UsersApiTest {
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static RedisServer redis;
