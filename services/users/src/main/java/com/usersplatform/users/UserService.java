@@ -19,6 +19,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -94,7 +95,7 @@ final class UserService implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<User> user = isId(id) ? store.find(id) : Optional.empty();
+        Optional<User> user = canonicalId(id).flatMap(store::find);
         user.ifPresentOrElse(found -> sendJson(res, found), () -> userNotFound(res, id));
     }
 
@@ -105,13 +106,13 @@ final class UserService implements HttpService {
             return;
         }
         UserInput input = UserInput.forUpdate(body.get());
-        Optional<User> user = isId(id) ? store.update(id, input.name(), input.email()) : Optional.empty();
+        Optional<User> user = canonicalId(id).flatMap(known -> store.update(known, input.name(), input.email()));
         user.ifPresentOrElse(found -> sendJson(res, found), () -> userNotFound(res, id));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        if (isId(id) && store.delete(id)) {
+        if (canonicalId(id).map(store::delete).orElse(false)) {
             res.status(Status.NO_CONTENT_204).send();
         } else {
             userNotFound(res, id);
@@ -163,8 +164,14 @@ final class UserService implements HttpService {
                 && (type.get().subtype().equals("json") || type.get().subtype().endsWith("+json"));
     }
 
-    private static boolean isId(String id) {
-        return UUID.matcher(id).matches();
+    /**
+     * The id in the form the store keeps (lower case), when it is a UUID at all. UUIDs are case-insensitive on
+     * input and written in lower case (RFC 9562, section 4: https://www.rfc-editor.org/rfc/rfc9562#section-4), so
+     * {@code 9F1C…} names the same user as {@code 9f1c…}.
+     */
+    static Optional<String> canonicalId(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        return UUID.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
     }
 
     private static void userNotFound(ServerResponse res, String id) {

@@ -132,6 +132,18 @@ class UsersApiTest {
     }
 
     @Test
+    void idsAreCaseInsensitiveLikeEveryUuid() {
+        String id = users.createUser("Grace", "grace.case@example.com");
+        String upper = id.toUpperCase(java.util.Locale.ROOT);
+
+        assertEquals(id, json(users.get("/users/" + upper)).get("id").asText());
+        assertEquals(200, users.put("/users/" + upper, "{\"name\": \"Grace H\"}").statusCode());
+        assertEquals("Grace H", json(users.get("/users/" + id)).get("name").asText());
+        assertEquals(204, users.delete("/users/" + upper).statusCode());
+        assertError(users.get("/users/" + id), 404, "user_not_found", null);
+    }
+
+    @Test
     void getUnknownOrMalformedIdIsUserNotFound() {
         String unknown = UUID.randomUUID().toString();
         HttpResponse<String> res = users.get("/users/" + unknown);
