@@ -24,6 +24,7 @@ import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientUri;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.RuntimeUnknownHostException;
 import io.helidon.webclient.api.WebClient;
 import io.opentelemetry.api.OpenTelemetry;
@@ -92,6 +93,10 @@ public final class UpstreamClient {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .followRedirects(false)
+                // users is reached directly inside the cluster. Helidon 4's default proxy is SYSTEM
+                // (https://github.com/helidon-io/helidon/issues/7274), which builds and checks a java.net.URI
+                // against the system proxy selector on every request: ~3 % of the gateway's CPU for nothing.
+                .proxy(Proxy.noProxy())
                 .build();
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
