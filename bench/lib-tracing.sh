@@ -3,7 +3,6 @@
 # gateway, "off" vs sampling ratios exporting over OTLP/HTTP to bench/OtlpSink.java on 127.0.0.1.
 
 : "${BENCH_ROUNDS:=3}" "${BENCH_TRACING_MODES:=off 0.01 1.0}" "${BENCH_TRACING_CONNECTIONS:=32}"
-: "${OTLP_SINK_PORT:=14318}"
 
 # restart_services MODE: users and gateway again, with tracing off or exporting at ratio MODE.
 restart_services() {
@@ -26,13 +25,7 @@ metric_value() {
 }
 
 tracing_overhead() {
-  java "$BENCH_DIR/OtlpSink.java" "$OTLP_SINK_PORT" &
-  local sink_pid=$! deadline=$(($(now_ms) + 30000))
-  until curl -fs -o /dev/null "http://127.0.0.1:$OTLP_SINK_PORT/stats"; do
-    kill -0 "$sink_pid" 2>/dev/null || die "the OTLP sink did not start (port $OTLP_SINK_PORT taken?)"
-    (($(now_ms) < deadline)) || die "the OTLP sink is not answering on port $OTLP_SINK_PORT"
-    sleep 0.1
-  done
+  start_otlp_sink
   bench_start_system
   local ids="$RUN_DIR/ids" rows=() round mode json row before_g before_u exported failed
   seed_users "$ids" 3
@@ -63,7 +56,7 @@ tracing_overhead() {
         <<<"$row")
     done
   done
-  kill "$sink_pid" 2>/dev/null || true
+  kill "$SINK_PID" 2>/dev/null || true
   local all summary
   all=$(printf '%s\n' "${rows[@]}" | jq -sc .)
   # Per mode: the median over the rounds and its ratio to "off" (same run); on a machine shared with other work

@@ -85,6 +85,28 @@ seed_users() {
   [[ -s $file ]] || die "seeding created no user (see $LOGS/users.log)"
 }
 
+# Tracing as in production while measuring: both services export at BENCH_SAMPLING_RATIO (0.1, the production
+# ratio) over OTLP/HTTP to bench/OtlpSink.java on 127.0.0.1:OTLP_SINK_PORT (accepts and discards); "off" exports
+# nothing. Call before bench_start_system; the sink is stopped with the services. Sets SINK_PID.
+: "${BENCH_SAMPLING_RATIO:=0.1}" "${OTLP_SINK_PORT:=14318}"
+SINK_PID=""
+start_otlp_sink() {
+  java "$BENCH_DIR/OtlpSink.java" "$OTLP_SINK_PORT" &
+  SINK_PID=$!
+  local deadline=$(($(now_ms) + 30000))
+  until curl -fs -o /dev/null "http://127.0.0.1:$OTLP_SINK_PORT/stats"; do
+    kill -0 "$SINK_PID" 2>/dev/null || die "the OTLP sink did not start (port $OTLP_SINK_PORT taken?)"
+    (($(now_ms) < deadline)) || die "the OTLP sink is not answering on port $OTLP_SINK_PORT"
+    sleep 0.1
+  done
+}
+
+bench_tracing() {
+  [[ $BENCH_SAMPLING_RATIO == off ]] && return 0
+  start_otlp_sink
+  export TRACING_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_SINK_PORT" TRACING_SAMPLING_RATIO=$BENCH_SAMPLING_RATIO
+}
+
 # Starts Redis, users and gateway on the bench ports and stops them (and any helper jobs) on exit.
 bench_start_system() {
   BENCH_LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -10,14 +10,16 @@
 #   REDIS_APPENDFSYNC  AOF fsync policy (everysec)
 #   MEMORY_LIMIT       the container memory limit the JVMs size their heap from (512m, like the pods)
 #   JAVA_OPTS          extra JVM flags for both services, appended to the image flags
+#   JVM_ARCHIVE        "off": no class data sharing archive (by default a training run creates one per run directory)
 #   RATE_LIMIT_RPS, RATE_LIMIT_BURST and the other service settings pass through when exported
 #   SKIP_BUILD=1       use the jars as they are when both exist
 
 : "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
 REDIS_APP_USER=users-app
-# The flags the container images use, with MaxRAM standing in for the container's memory limit.
-IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=$MEMORY_LIMIT"
+# The flags the container images use (one file for both), with MaxRAM standing in for the container's memory limit.
+JVM_FLAGS_FILE="$ROOT/services/jvm/jvm.flags"
+IMAGE_JVM_FLAGS="@$JVM_FLAGS_FILE -XX:MaxRAM=$MEMORY_LIMIT"
 USERS_JAR="$ROOT/services/users/target/users.jar"
 GATEWAY_JAR="$ROOT/services/gateway/target/gateway.jar"
 REDIS_PID="" USERS_PID="" GATEWAY_PID=""
@@ -74,7 +76,7 @@ local_build() {
 local_stage() {
   local service
   for service in users gateway; do
-    mkdir -p "$RUN_DIR/app/$service"
+    mkdir -p "$RUN_DIR/app/$service/jvm-archive"
     cp -R "$ROOT/services/$service/target/$service.jar" "$ROOT/services/$service/target/libs" "$RUN_DIR/app/$service/"
   done
   USERS_JAR="$RUN_DIR/app/users/users.jar" GATEWAY_JAR="$RUN_DIR/app/gateway/gateway.jar"
@@ -178,20 +180,51 @@ local_version() { git -C "$ROOT" describe --always --dirty 2>/dev/null || echo l
 
 # users maps only the contract's variables (no SERVER_HOST), so the bind address goes in as a system property.
 # shellcheck disable=SC2086 # JVM flag lists are meant to split
+# Each JVM runs in its staged directory (like /app in the image), where the flags find jvm-archive/app.jsa.
 local_start_users() {
-  SERVER_HOST=127.0.0.1 SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
+  (cd "$(dirname "$USERS_JAR")" &&
+    SERVER_HOST=127.0.0.1 SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
     REDIS_CREDENTIALS_FILE=$CREDENTIALS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
-    >>"$LOGS/users.log" 2>&1 &
+    exec java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
+    >>"$LOGS/users.log" 2>&1) &
   USERS_PID=$!
 }
 
 # shellcheck disable=SC2086
 local_start_gateway() {
-  SERVER_HOST=127.0.0.1 SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT API_KEYS_FILE=$API_KEYS_FILE \
-    SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1 &
+  (cd "$(dirname "$GATEWAY_JAR")" &&
+    SERVER_HOST=127.0.0.1 SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT \
+    API_KEYS_FILE=$API_KEYS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
+    exec java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1) &
   GATEWAY_PID=$!
+}
+
+# Class data sharing archives for this run directory's staged jars, made with the JDK that runs them: each service
+# is started once with -XX:ArchiveClassesAtExit (on the JDK's own base archive), sent a few requests, and stopped;
+# the JVM writes jvm-archive/app.jsa as it exits. The image gets its archive from the image build instead
+# (docs/delivery.md). JVM_ARCHIVE=off skips this (the services then start without an archive).
+local_archive() {
+  [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
+  # The dump lists every class it leaves out as a warning: only errors are worth showing.
+  local base="$JAVA_HOME/lib/server/classes.jsa" train="-XX:ArchiveClassesAtExit=jvm-archive/app.jsa -Xlog:cds*=error:stderr"
+  [[ -f $base ]] && train="-XX:SharedArchiveFile=$base $train"
+  log_step "training run: class data sharing archives for users and gateway..."
+  USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" local_start_users
+  wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
+  GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
+  wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
+  local id
+  id=$(curl -fs -X POST -H "X-API-Key: $API_KEY" -H 'Content-Type: application/json' \
+    -d '{"name":"Training Run","email":"training-run@example.com"}' "http://127.0.0.1:$GATEWAY_PORT/api/users" |
+    sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users/$id" || true
+  curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users?limit=5" || true
+  curl -fs -o /dev/null -X DELETE -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users/$id" || true
+  curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/metrics" || true
+  curl -fs -o /dev/null "http://127.0.0.1:$USERS_PORT/metrics" || true
+  stop_process "$GATEWAY_PID" 60 # the archive is written at exit
+  stop_process "$USERS_PID" 60
+  GATEWAY_PID="" USERS_PID=""
 }
 
 # Milliseconds since the epoch (without forking on bash 5).
@@ -251,6 +284,7 @@ local_start_all() {
   local t0
   local_stage
   local_start_redis
+  local_archive
   t0=$(now_ms)
   local_start_users
   wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -114,5 +120,48 @@ class JsonLogsTest {
         String written = out.toString(StandardCharsets.UTF_8);
         assertTrue(written.contains("at the level"), written);
         assertFalse(written.contains("below the level"), written);
+    }
+
+    @Test
+    void aLineStillBeingFormattedDoesNotHoldUpTheOthers() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Logs.install(SERVICE, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Logger logger = Logger.getLogger("json-logs-test");
+        SlowValue slow = new SlowValue();
+        Thread slowLogger = Thread.ofPlatform().start(() -> Logs.info(logger, "slow", Map.of("value", slow)));
+        try {
+            assertTrue(slow.formatting.await(5, TimeUnit.SECONDS), "the slow line is being formatted");
+            Thread fastLogger = Thread.ofPlatform().start(() -> Logs.info(logger, "fast", Map.of()));
+            fastLogger.join(2000);
+            assertFalse(fastLogger.isAlive(), "the second line waited for the first one's formatting");
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"message\":\"fast\""));
+        } finally {
+            slow.release.countDown();
+            slowLogger.join(5000);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"value\":\"slow\""));
+    }
+
+    /** A field value whose JSON serialisation waits until released (stands in for a slow formatting). */
+    private static final class SlowValue implements JsonSerializable {
+        final CountDownLatch formatting = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            formatting.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            gen.writeString("slow");
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider serializers,
+                                      com.fasterxml.jackson.databind.jsontype.TypeSerializer type) throws IOException {
+            serialize(gen, serializers);
+        }
     }
 }

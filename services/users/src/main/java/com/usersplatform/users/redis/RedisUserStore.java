@@ -34,6 +34,11 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final LuaScript CREATE = new LuaScript(UserScripts.CREATE);
+    private static final LuaScript UPDATE = new LuaScript(UserScripts.UPDATE);
+    private static final LuaScript DELETE = new LuaScript(UserScripts.DELETE);
+    private static final LuaScript LIST = new LuaScript(UserScripts.LIST);
+
     private final ResilientRedis redis;
 
     private RedisUserStore(ResilientRedis redis) {
@@ -58,7 +63,7 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
     public User create(String name, String email) {
         String id = UUID.randomUUID().toString();
         String now = now();
-        long result = (Long) redis.run("create", (jedis, retry) -> jedis.eval(UserScripts.CREATE,
+        long result = (Long) redis.run("create", (jedis, retry) -> CREATE.run(jedis,
                 List.of(emailKey(email), USER + id, ORDER, SEQ), List.of(id, name, email, now)));
         if (result < 0) {
             throw new DuplicateEmailException();
@@ -75,7 +80,7 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
 
     @Override
     public UserPage list(long offset, int limit) {
-        List<?> reply = (List<?>) redis.run("list", (jedis, retry) -> jedis.eval(UserScripts.LIST, List.of(ORDER),
+        List<?> reply = (List<?>) redis.run("list", (jedis, retry) -> LIST.run(jedis, List.of(ORDER),
                 List.of(Long.toString(offset), Long.toString(offset + limit - 1), USER)));
         long total = (Long) reply.getFirst();
         List<User> users = new ArrayList<>(reply.size() - 1);
@@ -91,7 +96,7 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
     @Override
     public Optional<User> update(String id, String name, String email) {
         String userKey = USER + id;
-        Object reply = redis.run("update", (jedis, retry) -> jedis.eval(UserScripts.UPDATE,
+        Object reply = redis.run("update", (jedis, retry) -> UPDATE.run(jedis,
                 List.of(userKey, email == null ? userKey : emailKey(email)),
                 List.of(id, name == null ? "" : name, email == null ? "" : email, now())));
         if (reply instanceof Long code) {
@@ -106,7 +111,7 @@ public final class RedisUserStore implements UserStore, AutoCloseable {
     @Override
     public boolean delete(String id) {
         return redis.run("delete", (jedis, retry) -> {
-            long result = (Long) jedis.eval(UserScripts.DELETE, List.of(USER + id, ORDER), List.of(id));
+            long result = (Long) DELETE.run(jedis, List.of(USER + id, ORDER), List.of(id));
             if (result >= 0) {
                 redis.metrics().users(result);
             }
