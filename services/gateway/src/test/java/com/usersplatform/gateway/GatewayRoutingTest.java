@@ -199,6 +199,7 @@ class GatewayRoutingTest {
                 HttpResponse<String> response = orphan.api("GET", "/api/users", null);
                 assertEquals(Status.SERVICE_UNAVAILABLE_503.code(), response.statusCode());
                 assertTrue(response.body().contains("\"error\":\"upstream_unavailable\""), response.body());
+                assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
                 assertTrue(System.nanoTime() - start < 1_000_000_000L);
             }
             HttpResponse<String> ready = orphan.send("GET", "/health/ready", null);
