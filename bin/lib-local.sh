@@ -218,7 +218,8 @@ local_start_gateway() {
 # Class data sharing archives for this run directory's staged jars, made with the JDK that runs them: each service
 # is started once with -XX:ArchiveClassesAtExit (on the JDK's own base archive), sent a few requests, and stopped;
 # the JVM writes jvm-archive/app.jsa as it exits. The image gets its archive from the image build instead
-# (docs/delivery.md). JVM_ARCHIVE=off skips this (the services then start without an archive).
+# (.github/scripts/train-image-archive, docs/performance.md). JVM_ARCHIVE=off skips this (the services then start
+# without an archive).
 local_archive() {
   [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
   # The dump lists every class it leaves out as a warning: only errors are worth showing.
