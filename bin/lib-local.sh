@@ -16,7 +16,7 @@
 
 : "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
-REDIS_APP_USER=users-app
+REDIS_APP_USER="users-app"
 # The flags the container images use (one file for both), with MaxRAM standing in for the container's memory limit.
 JVM_FLAGS_FILE="$ROOT/services/jvm/jvm.flags"
 IMAGE_JVM_FLAGS="@$JVM_FLAGS_FILE -XX:MaxRAM=$MEMORY_LIMIT"
@@ -178,31 +178,48 @@ local_start_redis() {
 # Service version for logs and /health: the commit being run.
 local_version() { git -C "$ROOT" describe --always --dirty 2>/dev/null || echo local; }
 
+# The services' environment, as NAME=value lines (for env(1), or docker run -e in
+# .github/scripts/train-image-archive): the names of the services' contract (UsersContract, GatewayContract,
+# CommonContract in services/contract; ServiceEnvironmentTest there fails if a name here is not one of them).
+# users_env REDIS_HOST REDIS_PORT CREDENTIALS_FILE, gateway_env USERS_URL API_KEYS_FILE; ports from USERS_PORT and
+# GATEWAY_PORT.
+users_env() {
+  printf '%s\n' "SERVER_PORT=$USERS_PORT" "REDIS_HOST=$1" "REDIS_PORT=$2" "REDIS_TLS=false" \
+    "REDIS_CREDENTIALS_FILE=$3" "SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)}"
+}
+gateway_env() {
+  printf '%s\n' "SERVER_PORT=$GATEWAY_PORT" "USERS_URL=$1" "API_KEYS_FILE=$2" \
+    "SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)}"
+}
+
 # users maps only the contract's variables (no SERVER_HOST), so the bind address goes in as a system property.
 # shellcheck disable=SC2086 # JVM flag lists are meant to split
 # Each JVM runs in its staged directory (like /app in the image), where the flags find jvm-archive/app.jsa.
 local_start_users() {
+  local vars
+  mapfile -t vars < <(users_env 127.0.0.1 "$REDIS_PORT" "$CREDENTIALS_FILE")
   (cd "$(dirname "$USERS_JAR")" &&
-    SERVER_HOST=127.0.0.1 SERVER_PORT=$USERS_PORT REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT REDIS_TLS=false \
-    REDIS_CREDENTIALS_FILE=$CREDENTIALS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    exec java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
+    exec env SERVER_HOST=127.0.0.1 "${vars[@]}" \
+    java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
     >>"$LOGS/users.log" 2>&1) &
   USERS_PID=$!
 }
 
 # shellcheck disable=SC2086
 local_start_gateway() {
+  local vars
+  mapfile -t vars < <(gateway_env "http://127.0.0.1:$USERS_PORT" "$API_KEYS_FILE")
   (cd "$(dirname "$GATEWAY_JAR")" &&
-    SERVER_HOST=127.0.0.1 SERVER_PORT=$GATEWAY_PORT USERS_URL=http://127.0.0.1:$USERS_PORT \
-    API_KEYS_FILE=$API_KEYS_FILE SERVICE_VERSION=${SERVICE_VERSION:-$(local_version)} \
-    exec java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1) &
+    exec env SERVER_HOST=127.0.0.1 "${vars[@]}" \
+    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1) &
   GATEWAY_PID=$!
 }
 
 # Class data sharing archives for this run directory's staged jars, made with the JDK that runs them: each service
 # is started once with -XX:ArchiveClassesAtExit (on the JDK's own base archive), sent a few requests, and stopped;
 # the JVM writes jvm-archive/app.jsa as it exits. The image gets its archive from the image build instead
-# (docs/delivery.md). JVM_ARCHIVE=off skips this (the services then start without an archive).
+# (.github/scripts/train-image-archive, docs/performance.md). JVM_ARCHIVE=off skips this (the services then start
+# without an archive).
 local_archive() {
   [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
   # The dump lists every class it leaves out as a warning: only errors are worth showing.
@@ -213,18 +230,27 @@ local_archive() {
   wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
   GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
   wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
-  local id
-  id=$(curl -fs -X POST -H "X-API-Key: $API_KEY" -H 'Content-Type: application/json' \
-    -d '{"name":"Training Run","email":"training-run@example.com"}' "http://127.0.0.1:$GATEWAY_PORT/api/users" |
-    sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-  curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users/$id" || true
-  curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users?limit=5" || true
-  curl -fs -o /dev/null -X DELETE -H "X-API-Key: $API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/users/$id" || true
-  curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/metrics" || true
-  curl -fs -o /dev/null "http://127.0.0.1:$USERS_PORT/metrics" || true
+  archive_training_requests "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$USERS_PORT" "$API_KEY" ||
+    log_step "training run incomplete: the archives hold the start-up classes only"
   stop_process "$GATEWAY_PID" 60 # the archive is written at exit
   stop_process "$USERS_PID" 60
   GATEWAY_PID="" USERS_PID=""
+}
+
+# archive_training_requests GATEWAY_URL USERS_URL API_KEY: the requests of a training run (also the image build's,
+# .github/scripts/train-image-archive): create, read, list and delete a user through the gateway, and both services'
+# metrics, so the archive holds the classes of serving an API call, not only of starting. Fails when the create does.
+archive_training_requests() {
+  local gateway=$1 users=$2 key=$3 id
+  id=$(curl -fsS -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+    -d '{"name":"Training Run","email":"training-run@example.com"}' "$gateway/api/users" |
+    sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  [[ -n $id ]] || { log_step "training run: POST $gateway/api/users returned no id"; return 1; }
+  curl -fs -o /dev/null -H "X-API-Key: $key" "$gateway/api/users/$id" || true
+  curl -fs -o /dev/null -H "X-API-Key: $key" "$gateway/api/users?limit=5" || true
+  curl -fs -o /dev/null -X DELETE -H "X-API-Key: $key" "$gateway/api/users/$id" || true
+  curl -fs -o /dev/null "$gateway/metrics" || true
+  curl -fs -o /dev/null "$users/metrics" || true
 }
 
 # Milliseconds since the epoch (without forking on bash 5).

@@ -61,7 +61,7 @@ class SettingsDocTest {
     }
 
     /** The directory holding {@code mvnw}, above the module's working directory. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("mvnw"))) {
                 return dir;
