@@ -32,13 +32,16 @@ public final class ServiceObservers {
     }
 
     /**
-     * The observe feature for {@code service}: health over {@code checks}, metrics from {@code metrics}. Add it with
-     * {@code WebServer.builder().addFeature(...)}; {@link ServiceRouting#create} does.
+     * The observe feature for {@code service}: health over {@code checks}, metrics from {@code metrics}.
+     * {@link ServiceRouting#create} adds it to the server.
      */
-    public static ObserveFeature feature(ServiceInfo service, HttpMetrics metrics, Map<String, HealthCheck> checks) {
+    static ObserveFeature feature(ServiceInfo service, HttpMetrics metrics, Map<String, HealthCheck> checks) {
         // Explicit observers only (no ServiceLoader discovery), under the root: an observer's relative endpoint
         // "health" becomes "/health" (ObserveFeature#endpoint,
         // https://github.com/helidon-io/helidon/blob/4.5.0/webserver/observe/observe/src/main/java/io/helidon/webserver/observe/ObserveFeature.java).
+        // Its default name "observe" also keeps the server from adding a discovered observe feature: a feature of the
+        // same type and name already on the builder is not discovered again (ProvidedUtil#discoverServices,
+        // https://github.com/helidon-io/helidon/blob/4.5.0/config/config/src/main/java/io/helidon/config/ProvidedUtil.java).
         return ObserveFeature.builder()
                 .observersDiscoverServices(false)
                 .addObserver(new EndpointObserver(HEALTH, new HealthService(service, checks)))
