@@ -5,10 +5,12 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.observe.ObserveFeature;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -17,13 +19,17 @@ import java.util.logging.Logger;
 
 /**
  * The standard routing of a service: request filter (request id, trace span, security headers, metrics, access log),
- * {@code /health/**}, {@code /metrics}, the service's own routes, a JSON 404 catch-all, and error handlers that turn
- * exceptions into the JSON error body (500 {@code internal_server_error}, never a stack trace).
+ * {@code /health/**} and {@code /metrics} (Helidon's observe feature, {@link ServiceObservers}), the service's own
+ * routes, a JSON 404 catch-all, and error handlers that turn exceptions into the JSON error body (500
+ * {@code internal_server_error}, never a stack trace). Applied to the server builder, as the observe feature is a
+ * server feature:
  *
  * <pre>{@code
- * HttpRouting.Builder routing = ServiceRouting.create(service, metrics, tracing,
- *         Map.of("redis", store::isReachable),
- *         api -> api.register("/users", new UserService(store, bodyLimitBytes)));
+ * WebServer server = WebServer.builder().port(8080)
+ *         .update(ServiceRouting.create(service, metrics, tracing,
+ *                 Map.of("redis", store::isReachable),
+ *                 api -> api.register("/users", new UserService(store, bodyLimitBytes))))
+ *         .build();
  * }</pre>
  * A service answers 405 for its paths by ending each path's routes with
  * {@code rules.any(path, ApiErrors.methodNotAllowed(...))}.
@@ -34,17 +40,21 @@ public final class ServiceRouting {
     private ServiceRouting() {
     }
 
-    /** Builds the routing of {@code service}; {@code api} registers the service's own routes. */
-    public static HttpRouting.Builder create(ServiceInfo service, HttpMetrics metrics, Tracing tracing,
-                                             Map<String, HealthCheck> checks, Consumer<HttpRouting.Builder> api) {
+    /**
+     * Sets the routing of {@code service} on a server builder and adds its observe feature; {@code api} registers
+     * the service's own routes and {@code checks} are its readiness checks by name.
+     */
+    public static Consumer<WebServerConfig.Builder> create(ServiceInfo service, HttpMetrics metrics, Tracing tracing,
+                                                           Map<String, HealthCheck> checks,
+                                                           Consumer<HttpRouting.Builder> api) {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestFilter(metrics, tracing))
-                .register("/health", new HealthService(service, checks))
-                .register("/metrics", new MetricsService(metrics))
                 .error(HttpException.class, ServiceRouting::httpError)
                 .error(Exception.class, ServiceRouting::unexpected);
         api.accept(routing);
-        return routing.any(ApiErrors.notFound());
+        routing.any(ApiErrors.notFound());
+        ObserveFeature observe = ServiceObservers.feature(service, metrics, checks);
+        return server -> server.routing(routing).addFeature(observe);
     }
 
     private static void httpError(ServerRequest req, ServerResponse res, HttpException e) {

@@ -43,7 +43,7 @@ class RequestTracingTest {
         metrics = new HttpMetrics();
         tracing = Tracing.create(info, Tracing.Role.EDGE, settings, metrics, List.copyOf(exporters));
         server = WebServer.builder().port(0).host("127.0.0.1").shutdownHook(false)
-                .routing(ServiceRouting.create(info, metrics, tracing, Map.of(),
+                .update(ServiceRouting.create(info, metrics, tracing, Map.of(),
                         api -> api.get("/items/{id}", (req, res) -> res.send("item"))))
                 .build().start();
     }

@@ -10,6 +10,7 @@ import io.helidon.http.BadRequestException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class ServiceEdgesTest {
         ServiceInfo info = new ServiceInfo("edges", "1");
         Logs.install(info, new PrintStream(LOG, true, StandardCharsets.UTF_8));
         server = WebServer.builder().port(0).shutdownHook(false)
-                .routing(routing(info, METRICS, Map.of("hung", () -> {
+                .update(routing(info, METRICS, Map.of("hung", () -> {
                     Thread.sleep(10_000);
                     return true;
                 }, "broken", () -> {
@@ -88,7 +89,7 @@ class ServiceEdgesTest {
     void requestsRejectedBeforeRoutingGetAJsonErrorWithTheRequestId() throws Exception {
         WebServer strict = WebServer.builder().port(0).shutdownHook(false)
                 .directHandlers(ServiceRouting.directHandlers())
-                .routing(routing(new ServiceInfo("strict", "1"), new HttpMetrics(), Map.of(), api -> { }))
+                .update(routing(new ServiceInfo("strict", "1"), new HttpMetrics(), Map.of(), api -> { }))
                 .build().start();
         try (Socket socket = new Socket("127.0.0.1", strict.port())) {
             OutputStream out = socket.getOutputStream();
@@ -164,7 +165,7 @@ class ServiceEdgesTest {
     @Test
     void lifecycleLogsStartAndStopAndClosesEveryResourceEvenAfterAFailure() throws Exception {
         WebServer other = WebServer.builder().port(0).shutdownHook(false)
-                .routing(routing(new ServiceInfo("x", "1"), new HttpMetrics(), Map.of(), api -> { }))
+                .update(routing(new ServiceInfo("x", "1"), new HttpMetrics(), Map.of(), api -> { }))
                 .build().start();
         assertSame(other, ServiceLifecycle.started(other));
         JsonNode started = awaitLine("\"message\":\"started\"", "\"port\":" + other.port());
@@ -187,8 +188,9 @@ class ServiceEdgesTest {
     }
 
     /** The standard routing with tracing off. */
-    private static HttpRouting.Builder routing(ServiceInfo info, HttpMetrics metrics, Map<String, HealthCheck> checks,
-                                               Consumer<HttpRouting.Builder> api) {
+    private static Consumer<WebServerConfig.Builder> routing(ServiceInfo info, HttpMetrics metrics,
+                                                             Map<String, HealthCheck> checks,
+                                                             Consumer<HttpRouting.Builder> api) {
         Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
         return ServiceRouting.create(info, metrics, tracing, checks, api);
     }

@@ -31,7 +31,7 @@ class ServiceLifecycleTest {
         Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
         WebServer server = WebServer.builder().port(0).shutdownHook(false)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(ServiceRouting.create(info, metrics, tracing, Map.of(),
+                .update(ServiceRouting.create(info, metrics, tracing, Map.of(),
                         api -> api.get("/slow", (req, res) -> {
                             inHandler.countDown();
                             Thread.sleep(500);

@@ -45,7 +45,7 @@ class ServiceRoutingTest {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(info, Tracing.Role.EDGE, TracingSettings.disabled(), metrics, List.of());
         server = WebServer.builder().port(0).shutdownHook(false)
-                .routing(ServiceRouting.create(info, metrics, tracing, checks, api -> api
+                .update(ServiceRouting.create(info, metrics, tracing, checks, api -> api
                         .get("/items/{id}", (req, res) -> res.send("item " + req.path().pathParameters().get("id")))
                         .get("/boom", (req, res) -> {
                             throw new IllegalStateException("secret internal detail");

@@ -3,6 +3,7 @@ package com.usersplatform.gateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.HttpMetrics;
@@ -19,7 +20,7 @@ import com.usersplatform.gateway.protection.RateLimiter;
 import com.usersplatform.gateway.upstream.UpstreamClient;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.WebServerConfig;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /** The API gateway: {@code /api/users/**} guarded and forwarded to the users service, plus health and metrics. */
@@ -58,7 +59,7 @@ public final class Main {
                     .shutdownHook(false)
                     // The public edge answers requests Helidon rejects before routing with the API's error body.
                     .directHandlers(ServiceRouting.directHandlers())
-                    .routing(routing(settings, metrics, tracing))
+                    .update(routing(settings, metrics, tracing))
                     .build()
                     .start();
             // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
@@ -72,8 +73,8 @@ public final class Main {
         }
     }
 
-    /** The gateway's routing: standard service routes, the API guard, and the users proxy. */
-    static HttpRouting.Builder routing(GatewayConfig config, HttpMetrics metrics, Tracing tracing) {
+    /** The gateway's routing (applied to the server): standard service routes, the API guard, the users proxy. */
+    static Consumer<WebServerConfig.Builder> routing(GatewayConfig config, HttpMetrics metrics, Tracing tracing) {
         GatewayMetrics gatewayMetrics = new GatewayMetrics(metrics);
         UpstreamClient users = new UpstreamClient("users", config.upstream(), gatewayMetrics,
                 tracing.openTelemetry());

@@ -10,11 +10,12 @@ import com.usersplatform.common.Tracing;
 import com.usersplatform.users.redis.RedisUserStore;
 import com.usersplatform.users.store.UserStore;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.WebServerConfig;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The users service: user CRUD on Redis (port 3001 by default). */
 public final class Main {
@@ -49,7 +50,7 @@ public final class Main {
                     .shutdownGracePeriod(config.shutdownGracePeriod())
                     .shutdownHook(false)
                     .directHandlers(ServiceRouting.directHandlers())
-                    .routing(routing(service, metrics, tracing, store, config.bodyLimitBytes()))
+                    .update(routing(service, metrics, tracing, store, config.bodyLimitBytes()))
                     .build()
                     .start();
             // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
@@ -64,9 +65,9 @@ public final class Main {
         }
     }
 
-    /** The full routing of the service over {@code store}. */
-    static HttpRouting.Builder routing(ServiceInfo service, HttpMetrics metrics, Tracing tracing, UserStore store,
-                                       int bodyLimitBytes) {
+    /** The full routing of the service over {@code store}, with its observe feature (applied to the server). */
+    static Consumer<WebServerConfig.Builder> routing(ServiceInfo service, HttpMetrics metrics, Tracing tracing,
+                                                     UserStore store, int bodyLimitBytes) {
         Map<String, HealthCheck> readiness = new LinkedHashMap<>();
         readiness.put("redis", store::isReachable);
         // Refused credentials past the grace are reported, not gating: the pod still serves on the connections that
