@@ -143,10 +143,11 @@ public record AwsFoundation(
                 CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
         String rotationFunction = rotationFunctionName(prefix);
         new CredentialRotation("redis-rotation", CredentialRotationArgs.builder().region(config.awsRegion())
-                .function(rotationFunction, ROTATION_ARTIFACT).secret(credentials.secretArn, key.arn)
-                .user(appUserId, cache.appUserArn).redis(cache.primaryEndpoint, cache.securityGroupId)
-                .network(network.vpcId, network.privateSubnetIds)
-                .schedule(config.secrets().rotationSchedule(), config.secrets().rotationWindow())
+                .functionName(rotationFunction).artifactPath(ROTATION_ARTIFACT).secretArn(credentials.secretArn)
+                .kmsKeyArn(key.arn).userId(appUserId).userArn(cache.appUserArn).redisHost(cache.primaryEndpoint)
+                .redisSecurityGroupId(cache.securityGroupId).vpcId(network.vpcId).subnetIds(network.privateSubnetIds)
+                .scheduleExpression(config.secrets().rotationSchedule())
+                .rotationWindow(config.secrets().rotationWindow())
                 .logRetentionDays(LOG_RETENTION_DAYS)
                 .dependsOn(rotationPrerequisites(credentials, cache, network)).build(), aws);
         new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
@@ -201,7 +202,8 @@ public record AwsFoundation(
                 .endpointPublicAccessCidrs(c.effectivePublicAccessCidrs()).adminPrincipalArns(c.clusterAdminArns())
                 .kmsKeyArn(key.arn).logTypes(logs.controlPlaneLogTypes()).logRetentionDays(logs.retentionDays())
                 .nodeInstanceTypes(c.nodeInstanceTypes()).capacityType(c.capacityType().eksValue())
-                .cpuArchitecture(c.cpuArchitecture()).nodes(c.minNodes(), c.desiredNodes(), c.maxNodes())
+                .cpuArchitecture(c.cpuArchitecture()).minNodes(c.minNodes())
+                .desiredNodes(c.desiredNodes()).maxNodes(c.maxNodes())
                 .nodeDiskSizeGib(c.nodeDiskSizeGib()).tags(config.resourceTags()).build();
     }
 
