@@ -209,7 +209,8 @@ public record AwsFoundation(
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
                                        EncryptionKey key, CacheArgs.AppUser appUser, CacheAlarmThresholds alarms) {
-        return new CacheArgs(prefix, c, network.vpcId, network.privateSubnetIds, cluster.clusterSecurityGroupId,
-                key.arn, appUser, alarms);
+        return CacheArgs.builder().replicationGroupId(prefix).config(c).vpcId(network.vpcId)
+                .subnetIds(network.privateSubnetIds).clusterSecurityGroupId(cluster.clusterSecurityGroupId)
+                .kmsKeyArn(key.arn).appUser(appUser).alarms(alarms).build();
     }
 }
