@@ -125,9 +125,10 @@ public record AwsFoundation(
             new ContainerLogs("container-logs", new ContainerLogsArgs(prefix, cluster.clusterName, cluster.nodeGroup,
                     key.arn, config.observability().logs().retentionDays()), aws);
         }
-        var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
-                account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
-                config.alerting().httpsEndpoints()), aws);
+        var alerts = new AlertTopic("alerts", AlertTopicArgs.builder().topicName(prefix + "-alerts")
+                .accountId(account.id()).accountRootPrincipal(account.rootPrincipal())
+                .deletionWindowDays(config.production() ? 30 : 7).emailEndpoints(config.alerting().emailEndpoints())
+                .httpsEndpoints(config.alerting().httpsEndpoints()).build(), aws);
         config.alerting().chatWebhookSecretName().ifPresent(secretName -> new ChatRelay("chat-relay",
                 new ChatRelayArgs(prefix + "-chat-relay", CHAT_RELAY_ARTIFACT, secretName,
                         ChatRelay.secretArnPattern(account.arn("secretsmanager", "secret:" + secretName)), alerts.arn,
