@@ -18,14 +18,17 @@ import java.lang.annotation.Target;
  *   <li>a {@code List}, {@code Set} or {@code Map} left unset is empty, and is copied immutably;</li>
  *   <li>an {@code Optional} left unset is empty, and has a second setter taking the bare value.</li>
  * </ul>
+ * No positional factory and no withers are generated: the builder is the one way to make the record besides its
+ * canonical constructor.
  *
- * @see <a href="https://github.com/Randgalt/record-builder/blob/master/options.md">RecordBuilder options</a>
+ * @see <a href="https://github.com/Randgalt/record-builder/blob/master/docs/options.md">RecordBuilder options</a>
  */
 @RecordBuilder.Template(options = @RecordBuilder.Options(
         interpretNotNulls = true,
         defaultNotNull = true,
         useImmutableCollections = true,
         addConcreteSettersForOptional = true,
+        addStaticBuilder = false,
         enableWither = false))
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)
