@@ -27,7 +27,7 @@ import java.util.Optional;
  *                               where the stack runs the monitoring stack
  * @param wafAclArn              {@code Optional<Output<String>>}, default empty: the web ACL the ALB is associated with, where the
  *                               stack enables WAF
- * @param imageRepositories      {@code Map<String, Output<String>>}, required: the stack's ECR repository URL per
+ * @param imageRepositories      {@code Map<String, Output<String>>}, default empty: the stack's ECR repository URL per
  *                               service (used unless the stack names another repository)
  * @param kmsKeyArn              {@code Output<String>}, required: the stack's key (encrypts the EBS volumes)
  * @param storageDriver          {@code Resource}, required: the EBS CSI driver add-on that provisions those volumes

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inputs of {@link Monitoring}; build them with {@link #builder()}, all required ({@link ComponentArgs}).
+ * Inputs of {@link Monitoring}; build them with {@link #builder()}, all required but the services map, which
+ * defaults to empty ({@link ComponentArgs}).
  *
  * @param namespace       the services' namespace (ServiceMonitors and rules live next to the services)
  * @param services        service name to the labels that select its Service (gateway, users)
