@@ -83,12 +83,14 @@ public final class App {
         List<String> ownedNamespaces = monitoring
                 ? List.of(ClusterServices.NAMESPACE, Monitoring.NAMESPACE)
                 : List.of(ClusterServices.NAMESPACE);
-        return new GithubDeliveryArgs(prefix, config.stack(), delivery.githubRepository(),
-                delivery.githubOidcProviderArn(), aws.account(), aws.cluster().clusterName,
-                List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn), aws.key().arn,
-                AwsFoundation.rotationFunctionName(prefix),
-                AwsFoundation.SERVICES.stream().map(config::imageRepositoryName).toList(), helmNamespaces,
-                config.cluster().kubernetesVersion(), ownedNamespaces);
+        return GithubDeliveryArgs.builder().prefix(prefix).stack(config.stack())
+                .githubRepository(delivery.githubRepository()).existingProviderArn(delivery.githubOidcProviderArn())
+                .account(aws.account()).clusterName(aws.cluster().clusterName)
+                .readableSecretArns(List.of(aws.credentials().secretArn, aws.credentials().apiKeysSecretArn))
+                .keyArn(aws.key().arn).rotationFunctionName(AwsFoundation.rotationFunctionName(prefix))
+                .imageRepositoryNames(AwsFoundation.SERVICES.stream().map(config::imageRepositoryName).toList())
+                .helmNamespaces(helmNamespaces).kubernetesVersion(config.cluster().kubernetesVersion())
+                .ownedNamespaces(ownedNamespaces).build();
     }
 
     /** The one place the program reads configuration. */

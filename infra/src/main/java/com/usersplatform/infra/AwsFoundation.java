@@ -125,9 +125,10 @@ public record AwsFoundation(
             new ContainerLogs("container-logs", new ContainerLogsArgs(prefix, cluster.clusterName, cluster.nodeGroup,
                     key.arn, config.observability().logs().retentionDays()), aws);
         }
-        var alerts = new AlertTopic("alerts", new AlertTopicArgs(prefix + "-alerts", account.id(),
-                account.rootPrincipal(), config.production() ? 30 : 7, config.alerting().emailEndpoints(),
-                config.alerting().httpsEndpoints()), aws);
+        var alerts = new AlertTopic("alerts", AlertTopicArgs.builder().topicName(prefix + "-alerts")
+                .accountId(account.id()).accountRootPrincipal(account.rootPrincipal())
+                .deletionWindowDays(config.production() ? 30 : 7).emailEndpoints(config.alerting().emailEndpoints())
+                .httpsEndpoints(config.alerting().httpsEndpoints()).build(), aws);
         config.alerting().chatWebhookSecretName().ifPresent(secretName -> new ChatRelay("chat-relay",
                 new ChatRelayArgs(prefix + "-chat-relay", CHAT_RELAY_ARTIFACT, secretName,
                         ChatRelay.secretArnPattern(account.arn("secretsmanager", "secret:" + secretName)), alerts.arn,
@@ -143,10 +144,11 @@ public record AwsFoundation(
                 CacheAlarmThresholds.defaults(config.alerting().cacheMemoryFullPercent(), alerts.arn)), aws);
         String rotationFunction = rotationFunctionName(prefix);
         new CredentialRotation("redis-rotation", CredentialRotationArgs.builder().region(config.awsRegion())
-                .function(rotationFunction, ROTATION_ARTIFACT).secret(credentials.secretArn, key.arn)
-                .user(appUserId, cache.appUserArn).redis(cache.primaryEndpoint, cache.securityGroupId)
-                .network(network.vpcId, network.privateSubnetIds)
-                .schedule(config.secrets().rotationSchedule(), config.secrets().rotationWindow())
+                .functionName(rotationFunction).artifactPath(ROTATION_ARTIFACT).secretArn(credentials.secretArn)
+                .kmsKeyArn(key.arn).userId(appUserId).userArn(cache.appUserArn).redisHost(cache.primaryEndpoint)
+                .redisSecurityGroupId(cache.securityGroupId).vpcId(network.vpcId).subnetIds(network.privateSubnetIds)
+                .scheduleExpression(config.secrets().rotationSchedule())
+                .rotationWindow(config.secrets().rotationWindow())
                 .logRetentionDays(LOG_RETENTION_DAYS)
                 .dependsOn(rotationPrerequisites(credentials, cache, network)).build(), aws);
         new RotationAlerts("rotation-alerts", rotationFunction, alerts.arn, aws);
@@ -201,13 +203,15 @@ public record AwsFoundation(
                 .endpointPublicAccessCidrs(c.effectivePublicAccessCidrs()).adminPrincipalArns(c.clusterAdminArns())
                 .kmsKeyArn(key.arn).logTypes(logs.controlPlaneLogTypes()).logRetentionDays(logs.retentionDays())
                 .nodeInstanceTypes(c.nodeInstanceTypes()).capacityType(c.capacityType().eksValue())
-                .cpuArchitecture(c.cpuArchitecture()).nodes(c.minNodes(), c.desiredNodes(), c.maxNodes())
+                .cpuArchitecture(c.cpuArchitecture()).minNodes(c.minNodes())
+                .desiredNodes(c.desiredNodes()).maxNodes(c.maxNodes())
                 .nodeDiskSizeGib(c.nodeDiskSizeGib()).tags(config.resourceTags()).build();
     }
 
     private static CacheArgs cacheArgs(String prefix, CacheConfig c, Network network, EksCluster cluster,
                                        EncryptionKey key, CacheArgs.AppUser appUser, CacheAlarmThresholds alarms) {
-        return new CacheArgs(prefix, c, network.vpcId, network.privateSubnetIds, cluster.clusterSecurityGroupId,
-                key.arn, appUser, alarms);
+        return CacheArgs.builder().replicationGroupId(prefix).config(c).vpcId(network.vpcId)
+                .subnetIds(network.privateSubnetIds).clusterSecurityGroupId(cluster.clusterSecurityGroupId)
+                .kmsKeyArn(key.arn).appUser(appUser).alarms(alarms).build();
     }
 }

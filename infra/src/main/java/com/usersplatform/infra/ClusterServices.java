@@ -60,10 +60,11 @@ public final class ClusterServices extends ComponentResource {
         var namespaceComponent = new AppNamespace(name + "-namespace", new AppNamespace.Args(NAMESPACE), child);
         this.namespace = namespaceComponent.name;
 
-        var secrets = new SecretDelivery(name + "-secrets", new SecretDeliveryArgs(namespace, stack.awsRegion(),
-                args.redisSecretArn(), args.apiKeysSecretArn(), args.secretReaderNamespace(),
-                args.secretReaderAccount(), args.secretReaderIdentity(), controllerReplicas,
-                SecretDeliveryArgs.DEFAULT_REFRESH_INTERVAL), child);
+        var secrets = new SecretDelivery(name + "-secrets", SecretDeliveryArgs.builder().namespace(namespace)
+                .region(stack.awsRegion()).redisSecretArn(args.redisSecretArn())
+                .apiKeysSecretArn(args.apiKeysSecretArn()).operatorNamespace(args.secretReaderNamespace())
+                .operatorServiceAccount(args.secretReaderAccount()).operatorIdentity(args.secretReaderIdentity())
+                .operatorReplicas(controllerReplicas).build(), child);
 
         new MetricsServer(name + "-metrics-server", controllerReplicas, child);
         // Before the workloads: its pod webhook injects the readiness gate into their pods (AppNamespace).
@@ -79,14 +80,16 @@ public final class ClusterServices extends ComponentResource {
         Monitoring monitoring = null;
         if (stack.observability().monitoringStack()) {
             var o = stack.observability();
-            monitoring = new Monitoring(name + "-monitoring", new MonitoringArgs(namespace,
-                    Map.of("gateway", gateway.podSelector, "users", users.podSelector),
-                    new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
-                            o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()),
-                    controllerReplicas, o.prometheus(), new MonitoringArgs.Storage(EncryptedStorageClass.NAME,
-                            List.of(storage.resource, args.storageDriver())), args.alertmanagerConfig().orElseThrow(
-                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery")),
-                            stack.awsRegion()),
+            monitoring = new Monitoring(name + "-monitoring", MonitoringArgs.builder().namespace(namespace)
+                    .services(Map.of("gateway", gateway.podSelector, "users", users.podSelector))
+                    .thresholds(new MonitoringArgs.AlertThresholds(o.errorRateThresholdPercent() / 100,
+                            o.p99LatencyThresholdMs() / 1000.0, o.restartThreshold(), o.slo()))
+                    .prometheusReplicas(controllerReplicas).prometheus(o.prometheus())
+                    .storage(new MonitoringArgs.Storage(EncryptedStorageClass.NAME,
+                            List.of(storage.resource, args.storageDriver())))
+                    .alertmanagerConfig(args.alertmanagerConfig().orElseThrow(
+                            () -> new IllegalStateException("the monitoring stack needs Alertmanager's delivery")))
+                    .region(stack.awsRegion()).build(),
                     child);
         }
 
@@ -97,12 +100,12 @@ public final class ClusterServices extends ComponentResource {
         }
 
         List<SubnetPair> subnets = stack.network().subnetLayout();
-        new NetworkPolicies(name + "-netpol", new NetworkPoliciesArgs(namespace,
-                new NetworkPoliciesArgs.Endpoint(gateway.podSelector, GATEWAY_PORT),
-                new NetworkPoliciesArgs.Endpoint(users.podSelector, USERS_PORT),
-                subnets.stream().map(SubnetPair::publicCidr).toList(),
-                subnets.stream().map(SubnetPair::privateCidr).toList(),
-                args.redisPort(), monitoring == null ? null : monitoring.namespace), child);
+        new NetworkPolicies(name + "-netpol", NetworkPoliciesArgs.builder().namespace(namespace)
+                .gateway(new NetworkPoliciesArgs.Endpoint(gateway.podSelector, GATEWAY_PORT))
+                .users(new NetworkPoliciesArgs.Endpoint(users.podSelector, USERS_PORT))
+                .loadBalancerCidrs(subnets.stream().map(SubnetPair::publicCidr).toList())
+                .redisCidrs(subnets.stream().map(SubnetPair::privateCidr).toList()).redisPort(args.redisPort())
+                .monitoringNamespace(Optional.ofNullable(monitoring).map(m -> m.namespace)).build(), child);
 
         var edge = stack.ingress();
         Optional<Output<String>> certificate = edge.certificateArn().map(Output::of);
@@ -110,9 +113,11 @@ public final class ClusterServices extends ComponentResource {
             certificate = Optional.of(new PublicCertificate(name + "-certificate", edge.hostname().orElseThrow(),
                     edge.hostedZoneId().get(), child).arn);
         }
-        var ingress = new GatewayIngress(name + "-ingress", new GatewayIngressArgs(namespace, gateway.serviceName,
-                GATEWAY_PORT, certificate, edge.hostname(), edge.allowedSourceCidrs(), controller.release,
-                edge.hostedZoneId(), args.wafAclArn()), child);
+        var ingress = new GatewayIngress(name + "-ingress", GatewayIngressArgs.builder().namespace(namespace)
+                .serviceName(gateway.serviceName).servicePort(GATEWAY_PORT).certificateArn(certificate)
+                .hostname(edge.hostname()).allowedSourceCidrs(edge.allowedSourceCidrs())
+                .controller(controller.release).hostedZoneId(edge.hostedZoneId()).wafAclArn(args.wafAclArn()).build(),
+                child);
 
         this.gatewayUrl = ingress.url;
         registerOutputs(Map.of("gatewayUrl", gatewayUrl, "namespace", namespace));
@@ -124,8 +129,10 @@ public final class ClusterServices extends ComponentResource {
         // The stack's own ECR repository unless the stack names another registry.
         Output<String> repository = config.image().repository().map(Output::of)
                 .orElseGet(() -> args.imageRepositories().get(service));
-        return new WorkloadArgs(service, namespace, WorkloadArgs.pinnedImage(service, repository, config.image()),
-                port, config.resources(), config.autoscaling(), env, secretFile, LIFECYCLE);
+        return WorkloadArgs.builder().name(service).namespace(namespace)
+                .image(WorkloadArgs.pinnedImage(service, repository, config.image())).port(port)
+                .resources(config.resources()).autoscaling(config.autoscaling()).config(env).secretFile(secretFile)
+                .lifecycle(LIFECYCLE).build();
     }
 
     /** The users service's non-secret settings (the service's configuration contract); credentials come from the mounted file. */

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class PackageLayoutTest {
     private static final String ROOT = "com.usersplatform.infra";
     /** The bottom tier: building blocks any component may use; they use nothing of the program above them. */
-    private static final String[] HELPERS = {ROOT + ".aws..", ROOT + ".json..", ROOT + ".kubernetes..",
-            ROOT + ".lambda..", ROOT + ".security.."};
+    private static final String[] HELPERS = {ROOT + ".args..", ROOT + ".aws..", ROOT + ".json..",
+            ROOT + ".kubernetes..", ROOT + ".lambda..", ROOT + ".security.."};
 
     private static final JavaClasses PROGRAM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

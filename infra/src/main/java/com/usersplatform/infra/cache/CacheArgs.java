@@ -1,12 +1,13 @@
 package com.usersplatform.infra.cache;
 
 import com.pulumi.core.Output;
+import com.usersplatform.infra.args.ComponentArgs;
 import com.usersplatform.stacks.CacheConfig;
 
 import java.util.List;
 
 /**
- * Inputs of {@link Cache}.
+ * Inputs of {@link Cache}; build them with {@link #builder()}, all required ({@link ComponentArgs}).
  *
  * @param replicationGroupId    {@code String}, required: 1–40 lowercase letters, digits and hyphens
  * @param config                {@code CacheConfig}, required: the stack's cache settings as the stacks module validated
@@ -17,9 +18,10 @@ import java.util.List;
  * @param clusterSecurityGroupId {@code Output<String>}, required: the only source admitted on 6379 (further clients,
  *                              such as the rotation function, add their own rule to {@link Cache#securityGroupId})
  * @param kmsKeyArn             {@code Output<String>}, required: at-rest encryption key
- * @param appUser               the users service's RBAC user
- * @param alarms                CloudWatch alarm thresholds
+ * @param appUser               {@code AppUser}, required: the users service's RBAC user
+ * @param alarms                {@code CacheAlarmThresholds}, required: CloudWatch alarm thresholds
  */
+@ComponentArgs
 public record CacheArgs(
         String replicationGroupId,
         CacheConfig config,
@@ -39,5 +41,9 @@ public record CacheArgs(
      * @param accessString {@code String}, required: Redis ACL rules, limited to the service's keys and commands
      */
     public record AppUser(String userId, String userName, Output<String> password, String accessString) {
+    }
+
+    public static CacheArgsBuilder builder() {
+        return CacheArgsBuilder.builder();
     }
 }

@@ -1,14 +1,16 @@
 package com.usersplatform.infra.delivery;
 
 import com.pulumi.core.Output;
+import com.usersplatform.infra.args.ComponentArgs;
 import com.usersplatform.infra.aws.AwsAccount;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link GithubDelivery}; the program builds them from the stack's AWS and Kubernetes sides.
+ * Inputs of {@link GithubDelivery}; the program builds them with {@link #builder()} from the stack's AWS and
+ * Kubernetes sides. Every field is required except the optional and list ones, which default to empty
+ * ({@link ComponentArgs}).
  *
  * @param prefix                {@code users-platform-<stack>}: the roles' name prefix
  * @param stack                 stack name, which is also the GitHub environment that deploys it
@@ -26,6 +28,7 @@ import java.util.Optional;
  * @param ownedNamespaces       namespaces the program's own Kubernetes objects (not Helm's) live in: where a preview
  *                              needs dry-run rights
  */
+@ComponentArgs
 public record GithubDeliveryArgs(
         String prefix,
         String stack,
@@ -42,10 +45,13 @@ public record GithubDeliveryArgs(
         List<String> ownedNamespaces) {
 
     public GithubDeliveryArgs {
-        Objects.requireNonNull(existingProviderArn, "existingProviderArn");
         readableSecretArns = List.copyOf(readableSecretArns);
         imageRepositoryNames = List.copyOf(imageRepositoryNames);
         helmNamespaces = List.copyOf(helmNamespaces);
         ownedNamespaces = List.copyOf(ownedNamespaces);
+    }
+
+    public static GithubDeliveryArgsBuilder builder() {
+        return GithubDeliveryArgsBuilder.builder();
     }
 }

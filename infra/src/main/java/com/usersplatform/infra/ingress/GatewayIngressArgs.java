@@ -1,14 +1,15 @@
 package com.usersplatform.infra.ingress;
 
 import com.pulumi.core.Output;
-
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.args.ComponentArgs;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Inputs of {@link GatewayIngress}.
+ * Inputs of {@link GatewayIngress}; build them with {@link #builder()}. All required, except the optional ones, which
+ * default to empty ({@link ComponentArgs}).
  *
  * @param namespace          the services' namespace
  * @param serviceName        the gateway's ClusterIP Service
@@ -21,7 +22,8 @@ import java.util.Optional;
  *                           the ALB's own name
  * @param wafAclArn          the WAF web ACL associated with the ALB (annotation {@code wafv2-acl-arn}); empty: none
  */
-public record GatewayIngressArgs(Output<String> namespace, Output<String> serviceName, int servicePort,
+@ComponentArgs
+public record GatewayIngressArgs(Output<String> namespace, Output<String> serviceName, Integer servicePort,
                                  Optional<Output<String>> certificateArn, Optional<String> hostname,
                                  List<String> allowedSourceCidrs, Resource controller, Optional<String> hostedZoneId,
                                  Optional<Output<String>> wafAclArn) {
@@ -30,5 +32,9 @@ public record GatewayIngressArgs(Output<String> namespace, Output<String> servic
         if (allowedSourceCidrs.isEmpty()) {
             throw new IllegalArgumentException("ingress.allowedSourceCidrs: at least one CIDR is required");
         }
+    }
+
+    public static GatewayIngressArgsBuilder builder() {
+        return GatewayIngressArgsBuilder.builder();
     }
 }

@@ -2,6 +2,7 @@ package com.usersplatform.infra.observability;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.args.ComponentArgs;
 import com.usersplatform.stacks.PrometheusConfig;
 import com.usersplatform.stacks.SloConfig;
 
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inputs of {@link Monitoring}.
+ * Inputs of {@link Monitoring}; build them with {@link #builder()}, all required but the services map, which
+ * defaults to empty ({@link ComponentArgs}).
  *
  * @param namespace       the services' namespace (ServiceMonitors and rules live next to the services)
  * @param services        service name to the labels that select its Service (gateway, users)
@@ -20,8 +22,9 @@ import java.util.Map;
  * @param alertmanagerConfig Alertmanager's routing tree and receivers
  * @param region          the stack's AWS region (the dashboards' CloudWatch data source)
  */
+@ComponentArgs
 public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, String>> services,
-                             AlertThresholds thresholds, int prometheusReplicas, PrometheusConfig prometheus,
+                             AlertThresholds thresholds, Integer prometheusReplicas, PrometheusConfig prometheus,
                              Storage storage, Output<Map<String, Object>> alertmanagerConfig, String region) {
 
     /**
@@ -41,5 +44,9 @@ public record MonitoringArgs(Output<String> namespace, Map<String, Map<String, S
      * @param slo               the objectives whose error budgets the burn-rate alerts guard
      */
     public record AlertThresholds(double errorRatio, double p99LatencySeconds, int restartsPerHour, SloConfig slo) {
+    }
+
+    public static MonitoringArgsBuilder builder() {
+        return MonitoringArgsBuilder.builder();
     }
 }

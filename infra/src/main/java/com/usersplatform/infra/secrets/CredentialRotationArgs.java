@@ -2,13 +2,14 @@ package com.usersplatform.infra.secrets;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import com.usersplatform.infra.args.ComponentArgs;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Inputs of {@link CredentialRotation}; build them with {@link #builder()}, which applies the defaults below and names
- * the first required field left unset.
+ * the first required field left unset ({@link ComponentArgs}).
  *
  * @param region                {@code String}, required: the stack's region (scopes KMS use to Secrets Manager there)
  * @param functionName          {@code String}, required: Lambda function name (also its log group's name)
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param dependsOn             {@code List<Resource>}, default empty: resources that must exist before the first
  *                              rotation (the seeded secret version, the cache with its user)
  */
+@ComponentArgs
 public record CredentialRotationArgs(
         String region,
         String functionName,
@@ -44,7 +46,7 @@ public record CredentialRotationArgs(
         Output<List<String>> subnetIds,
         String scheduleExpression,
         String rotationWindow,
-        int logRetentionDays,
+        @RecordBuilder.Initializer("DEFAULT_LOG_RETENTION_DAYS") int logRetentionDays,
         List<Resource> dependsOn) {
 
     /** Log retention when none is given: 90 days, the same as the control-plane logs. */
@@ -54,101 +56,7 @@ public record CredentialRotationArgs(
         dependsOn = List.copyOf(dependsOn);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Collects the fields one by one; {@link #build()} fails naming the first required field left unset. */
-    public static final class Builder {
-        private String region;
-        private String functionName;
-        private String artifactPath;
-        private Output<String> secretArn;
-        private Output<String> kmsKeyArn;
-        private String userId;
-        private Output<String> userArn;
-        private Output<String> redisHost;
-        private Output<String> redisSecurityGroupId;
-        private Output<String> vpcId;
-        private Output<List<String>> subnetIds;
-        private String scheduleExpression;
-        private String rotationWindow;
-        private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
-        private List<Resource> dependsOn = List.of();
-
-        private Builder() {
-        }
-
-        public Builder region(String value) {
-            region = value;
-            return this;
-        }
-
-        /** The Lambda function's name and the jar it runs. */
-        public Builder function(String name, String artifact) {
-            functionName = name;
-            artifactPath = artifact;
-            return this;
-        }
-
-        /** The secret to rotate and the key that encrypts it. */
-        public Builder secret(Output<String> arn, Output<String> keyArn) {
-            secretArn = arn;
-            kmsKeyArn = keyArn;
-            return this;
-        }
-
-        /** The ElastiCache user whose password rotates, by id and ARN. */
-        public Builder user(String id, Output<String> arn) {
-            userId = id;
-            userArn = arn;
-            return this;
-        }
-
-        /** Where the function reaches Redis: the primary endpoint and the cache's security group. */
-        public Builder redis(Output<String> host, Output<String> securityGroupId) {
-            redisHost = host;
-            redisSecurityGroupId = securityGroupId;
-            return this;
-        }
-
-        /** The VPC and the private subnets the function runs in. */
-        public Builder network(Output<String> vpc, Output<List<String>> privateSubnetIds) {
-            vpcId = vpc;
-            subnetIds = privateSubnetIds;
-            return this;
-        }
-
-        /** When rotations run: a {@code rate(...)} or {@code cron(...)} expression and the window, e.g. {@code 2h}. */
-        public Builder schedule(String expression, String window) {
-            scheduleExpression = expression;
-            rotationWindow = window;
-            return this;
-        }
-
-        public Builder logRetentionDays(int value) {
-            logRetentionDays = value;
-            return this;
-        }
-
-        public Builder dependsOn(List<Resource> value) {
-            dependsOn = value;
-            return this;
-        }
-
-        /** @throws NullPointerException naming the first required field left unset (or a default set to null) */
-        public CredentialRotationArgs build() {
-            return new CredentialRotationArgs(required(region, "region"), required(functionName, "functionName"),
-                    required(artifactPath, "artifactPath"), required(secretArn, "secretArn"),
-                    required(kmsKeyArn, "kmsKeyArn"), required(userId, "userId"), required(userArn, "userArn"),
-                    required(redisHost, "redisHost"), required(redisSecurityGroupId, "redisSecurityGroupId"),
-                    required(vpcId, "vpcId"), required(subnetIds, "subnetIds"),
-                    required(scheduleExpression, "scheduleExpression"), required(rotationWindow, "rotationWindow"),
-                    logRetentionDays, required(dependsOn, "dependsOn"));
-        }
-
-        private static <T> T required(T value, String field) {
-            return Objects.requireNonNull(value, () -> "CredentialRotationArgs." + field + " is required");
-        }
+    public static CredentialRotationArgsBuilder builder() {
+        return CredentialRotationArgsBuilder.builder();
     }
 }

@@ -53,9 +53,9 @@ public final class NetworkPolicies extends ComponentResource {
                 List.of(ingress(List.of(pods(gateway.podSelector())), port("TCP", users.port()))), List.of());
         policy(name, "users-to-redis", users.podSelector(), List.of(),
                 List.of(egress(ipBlocks(args.redisCidrs()), port("TCP", args.redisPort()))));
-        if (args.monitoringNamespace() != null) {
+        if (args.monitoringNamespace().isPresent()) {
             var prometheus = NetworkPolicyPeerArgs.builder()
-                    .namespaceSelector(labels(Map.of(NAMESPACE_NAME_LABEL, args.monitoringNamespace())))
+                    .namespaceSelector(labels(Map.of(NAMESPACE_NAME_LABEL, args.monitoringNamespace().get())))
                     .podSelector(labels(Map.of("app.kubernetes.io/name", "prometheus")))
                     .build();
             policy(name, "gateway-metrics-from-prometheus", gateway.podSelector(),

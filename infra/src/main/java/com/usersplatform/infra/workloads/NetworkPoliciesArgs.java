@@ -1,12 +1,15 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.infra.args.ComponentArgs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Inputs of {@link NetworkPolicies}.
+ * Inputs of {@link NetworkPolicies}; build them with {@link #builder()}, all required but the monitoring namespace
+ * ({@link ComponentArgs}).
  *
  * @param namespace           the services' namespace
  * @param gateway             the gateway's pod selector and port (3000)
@@ -14,17 +17,18 @@ import java.util.Map;
  * @param loadBalancerCidrs   where ALB traffic comes from (target-type ip: the ALB's ENIs in the VPC), e.g. the VPC CIDR
  * @param redisCidrs          where the ElastiCache nodes live (the cache/private subnets' CIDRs)
  * @param redisPort           Redis port (6379)
- * @param monitoringNamespace namespace of the Prometheus that scrapes {@code /metrics}, or {@code null} when the
- *                            stack runs no monitoring (then no scrape rule is opened)
+ * @param monitoringNamespace namespace of the Prometheus that scrapes {@code /metrics}; empty (the default) when
+ *                            the stack runs no monitoring (then no scrape rule is opened)
  */
+@ComponentArgs
 public record NetworkPoliciesArgs(
         Output<String> namespace,
         Endpoint gateway,
         Endpoint users,
         List<String> loadBalancerCidrs,
         List<String> redisCidrs,
-        int redisPort,
-        String monitoringNamespace) {
+        Integer redisPort,
+        Optional<String> monitoringNamespace) {
 
     public NetworkPoliciesArgs {
         loadBalancerCidrs = List.copyOf(loadBalancerCidrs);
@@ -36,5 +40,9 @@ public record NetworkPoliciesArgs(
 
     /** A workload as a network endpoint: the labels its pods carry and the port it listens on. */
     public record Endpoint(Map<String, String> podSelector, int port) {
+    }
+
+    public static NetworkPoliciesArgsBuilder builder() {
+        return NetworkPoliciesArgsBuilder.builder();
     }
 }

@@ -133,20 +133,17 @@ final class PodTemplate {
     private static List<EnvVarArgs> env(WorkloadArgs args) {
         List<EnvVarArgs> env = new ArrayList<>();
         env.add(EnvVarArgs.builder().name("JAVA_TOOL_OPTIONS").value(WorkloadArgs.JAVA_TOOL_OPTIONS).build());
-        if (args.secretFile() != null) {
-            env.add(EnvVarArgs.builder().name(args.secretFile().pathEnvVar()).value(args.secretFile().filePath()).build());
-        }
+        args.secretFile().ifPresent(file ->
+                env.add(EnvVarArgs.builder().name(file.pathEnvVar()).value(file.filePath()).build()));
         return env;
     }
 
     private static List<VolumeMountArgs> volumeMounts(WorkloadArgs args) {
         List<VolumeMountArgs> mounts = new ArrayList<>();
         mounts.add(VolumeMountArgs.builder().name(TMP_VOLUME).mountPath("/tmp").build());
-        if (args.secretFile() != null) {
-            // Whole directory, no subPath: the kubelet updates the file in place when the Secret changes.
-            mounts.add(VolumeMountArgs.builder().name(SECRET_VOLUME).mountPath(args.secretFile().mountPath())
-                    .readOnly(true).build());
-        }
+        // Whole directory, no subPath: the kubelet updates the file in place when the Secret changes.
+        args.secretFile().ifPresent(file -> mounts.add(VolumeMountArgs.builder().name(SECRET_VOLUME)
+                .mountPath(file.mountPath()).readOnly(true).build()));
         return mounts;
     }
 
@@ -154,16 +151,13 @@ final class PodTemplate {
         List<VolumeArgs> volumes = new ArrayList<>();
         volumes.add(VolumeArgs.builder().name(TMP_VOLUME)
                 .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("64Mi").build()).build());
-        if (args.secretFile() != null) {
-            var file = args.secretFile();
-            volumes.add(VolumeArgs.builder().name(SECRET_VOLUME)
-                    .secret(SecretVolumeSourceArgs.builder()
-                            .secretName(file.secretName())
-                            .defaultMode(0440)
-                            .items(KeyToPathArgs.builder().key(file.key()).path(file.key()).build())
-                            .build())
-                    .build());
-        }
+        args.secretFile().ifPresent(file -> volumes.add(VolumeArgs.builder().name(SECRET_VOLUME)
+                .secret(SecretVolumeSourceArgs.builder()
+                        .secretName(file.secretName())
+                        .defaultMode(0440)
+                        .items(KeyToPathArgs.builder().key(file.key()).path(file.key()).build())
+                        .build())
+                .build()));
         return volumes;
     }
 

@@ -1,16 +1,19 @@
 package com.usersplatform.infra.workloads;
 
 import com.pulumi.core.Output;
+import com.usersplatform.infra.args.ComponentArgs;
 import com.usersplatform.stacks.AutoscalingConfig;
 import com.usersplatform.stacks.ImageConfig;
 import com.usersplatform.stacks.ResourcesConfig;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything that differs between the two services (and between stacks) for one {@link Workload}.
+ * Everything that differs between the two services (and between stacks) for one {@link Workload}; build it with
+ * {@link #builder()}, all required but the secret file ({@link ComponentArgs}).
  *
  * @param name         service name, also the Deployment/Service/ServiceAccount name (e.g. {@code users})
  * @param namespace    namespace the workload lives in ({@link AppNamespace#name}, so objects wait for it)
@@ -20,18 +23,19 @@ import java.util.TreeMap;
  * @param resources    CPU/memory requests and limits, as the stack file gives them (the stacks module validated them)
  * @param autoscaling  HPA bounds, targets and scale-down stabilisation, likewise from the validated stack file
  * @param config       non-secret environment (env var name to value), delivered through a ConfigMap
- * @param secretFile   the secret mounted as a file (never env), or {@code null} when the service needs none
+ * @param secretFile   the secret mounted as a file (never env); empty (the default) when the service needs none
  * @param lifecycle    graceful-shutdown timings
  */
+@ComponentArgs
 public record WorkloadArgs(
         String name,
         Output<String> namespace,
         Output<String> image,
-        int port,
+        Integer port,
         ResourcesConfig resources,
         AutoscalingConfig autoscaling,
         Output<Map<String, String>> config,
-        SecretFile secretFile,
+        Optional<SecretFile> secretFile,
         Lifecycle lifecycle) {
 
     /** JVM flags for containers: heap sized from the container memory limit. */
@@ -97,5 +101,9 @@ public record WorkloadArgs(
                 throw new IllegalArgumentException("lifecycle: terminationGracePeriodSeconds must exceed preStopSleepSeconds");
             }
         }
+    }
+
+    public static WorkloadArgsBuilder builder() {
+        return WorkloadArgsBuilder.builder();
     }
 }

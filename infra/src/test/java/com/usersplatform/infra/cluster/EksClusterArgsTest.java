@@ -13,11 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class EksClusterArgsTest {
 
     /** Every required field, no optional one. */
-    private static EksClusterArgs.Builder required() {
+    private static EksClusterArgsBuilder required() {
         return EksClusterArgs.builder().clusterName("users-platform-dev").region("eu-west-1")
                 .kubernetesVersion("1.33").privateSubnetIds(Output.of(List.of("subnet-1")))
                 .kmsKeyArn(Output.of("arn:aws:kms:eu-west-1:123456789012:key/k")).nodeInstanceTypes(List.of("t3.large"))
-                .cpuArchitecture("x86_64").nodes(2, 2, 4).nodeDiskSizeGib(50).logRetentionDays(90)
+                .cpuArchitecture("x86_64").minNodes(2).desiredNodes(2)
+                .maxNodes(4).nodeDiskSizeGib(50).logRetentionDays(90)
                 .supportType("STANDARD").logTypes(List.of("api", "audit", "authenticator"));
     }
 
@@ -47,12 +48,15 @@ class EksClusterArgsTest {
     void buildNamesTheMissingRequiredField() {
         var missingVersion = assertThrows(NullPointerException.class,
                 () -> required().kubernetesVersion(null).build());
-        assertEquals("EksClusterArgs.kubernetesVersion is required", missingVersion.getMessage());
+        assertEquals("kubernetesVersion is required", missingVersion.getMessage());
 
-        var missingLogs = assertThrows(NullPointerException.class, () -> required().logTypes(null).build());
-        assertEquals("EksClusterArgs.logTypes is required", missingLogs.getMessage());
+        var missingNodes = assertThrows(NullPointerException.class, () -> required().maxNodes(null).build());
+        assertEquals("maxNodes is required", missingNodes.getMessage());
+
+        var missingLogs = assertThrows(IllegalArgumentException.class, () -> required().logTypes(null).build());
+        assertEquals("logTypes is required (at least one)", missingLogs.getMessage());
 
         var nothing = assertThrows(NullPointerException.class, () -> EksClusterArgs.builder().build());
-        assertEquals("EksClusterArgs.clusterName is required", nothing.getMessage());
+        assertEquals("clusterName is required", nothing.getMessage());
     }
 }

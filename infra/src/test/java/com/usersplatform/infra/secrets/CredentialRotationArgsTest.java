@@ -12,12 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CredentialRotationArgsTest {
 
     /** Every required field, no optional one. */
-    private static CredentialRotationArgs.Builder required() {
-        return CredentialRotationArgs.builder().region("eu-west-1")
-                .function("users-platform-dev-redis-rotation", "../rotation/target/rotation-lambda.jar")
-                .secret(Output.of("arn:secret"), Output.of("arn:key")).user("users-platform-dev-users-app",
-                        Output.of("arn:user")).redis(Output.of("redis.internal"), Output.of("sg-1"))
-                .network(Output.of("vpc-1"), Output.of(List.of("subnet-1"))).schedule("rate(30 days)", "2h");
+    private static CredentialRotationArgsBuilder required() {
+        return CredentialRotationArgs.builder().region("eu-west-1").functionName("users-platform-dev-redis-rotation")
+                .artifactPath("../rotation/target/rotation-lambda.jar").secretArn(Output.of("arn:secret"))
+                .kmsKeyArn(Output.of("arn:key")).userId("users-platform-dev-users-app").userArn(Output.of("arn:user"))
+                .redisHost(Output.of("redis.internal")).redisSecurityGroupId(Output.of("sg-1"))
+                .vpcId(Output.of("vpc-1")).subnetIds(Output.of(List.of("subnet-1"))).scheduleExpression("rate(30 days)")
+                .rotationWindow("2h");
     }
 
     @Test
@@ -33,13 +34,13 @@ class CredentialRotationArgsTest {
 
     @Test
     void buildNamesTheMissingRequiredField() {
-        var noSchedule = assertThrows(NullPointerException.class, () -> required().schedule(null, "2h").build());
-        assertEquals("CredentialRotationArgs.scheduleExpression is required", noSchedule.getMessage());
+        var noSchedule = assertThrows(NullPointerException.class, () -> required().scheduleExpression(null).build());
+        assertEquals("scheduleExpression is required", noSchedule.getMessage());
 
-        var noRedis = assertThrows(NullPointerException.class, () -> required().redis(Output.of("h"), null).build());
-        assertEquals("CredentialRotationArgs.redisSecurityGroupId is required", noRedis.getMessage());
+        var noRedis = assertThrows(NullPointerException.class, () -> required().redisSecurityGroupId(null).build());
+        assertEquals("redisSecurityGroupId is required", noRedis.getMessage());
 
         var nothing = assertThrows(NullPointerException.class, () -> CredentialRotationArgs.builder().build());
-        assertEquals("CredentialRotationArgs.region is required", nothing.getMessage());
+        assertEquals("region is required", nothing.getMessage());
     }
 }

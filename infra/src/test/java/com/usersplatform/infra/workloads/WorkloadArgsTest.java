@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,24 @@ class WorkloadArgsTest {
     }
 
     private static WorkloadArgs withImage(String repository, ImageConfig image) {
-        return new WorkloadArgs("users", Output.of("ns"), WorkloadArgs.pinnedImage("users", Output.of(repository), image),
-                3001, RESOURCES, SCALING, Output.of(Map.of()), null, LIFECYCLE);
+        return required().image(WorkloadArgs.pinnedImage("users", Output.of(repository), image)).build();
+    }
+
+    /** Every required field but the image. */
+    private static WorkloadArgsBuilder required() {
+        return WorkloadArgs.builder().name("users").namespace(Output.of("ns")).port(3001).resources(RESOURCES)
+                .autoscaling(SCALING).config(Output.of(Map.of())).lifecycle(LIFECYCLE);
+    }
+
+    @Test
+    void builderNamesTheMissingFieldAndLeavesTheSecretFileOut() {
+        var noImage = assertThrows(NullPointerException.class, () -> required().build());
+        assertEquals("image is required", noImage.getMessage());
+        var noPort = assertThrows(NullPointerException.class,
+                () -> required().image(Output.of("registry:5000/users:1")).port(null).build());
+        assertEquals("port is required", noPort.getMessage());
+
+        assertEquals(Optional.empty(), withImage("registry:5000/users", "1.4.2").secretFile());
     }
 
     @Test
