@@ -129,10 +129,12 @@ final class PodTemplate {
                 .build();
     }
 
-    /** Only non-secret values: JVM flags and, when a secret file exists, the path to it (never its content). */
+    /**
+     * Only non-secret values: when a secret file exists, the path to it (never its content). The JVM's flags are the
+     * image's own ({@code services/jvm/jvm.flags}, on the java command line), so none are set here.
+     */
     private static List<EnvVarArgs> env(WorkloadArgs args) {
         List<EnvVarArgs> env = new ArrayList<>();
-        env.add(EnvVarArgs.builder().name("JAVA_TOOL_OPTIONS").value(WorkloadArgs.JAVA_TOOL_OPTIONS).build());
         args.secretFile().ifPresent(file ->
                 env.add(EnvVarArgs.builder().name(file.pathEnvVar()).value(file.filePath()).build()));
         return env;

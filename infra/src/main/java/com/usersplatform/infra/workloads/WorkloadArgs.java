@@ -38,8 +38,6 @@ public record WorkloadArgs(
         Optional<SecretFile> secretFile,
         Lifecycle lifecycle) {
 
-    /** JVM flags for containers: heap sized from the container memory limit. */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     public WorkloadArgs {
         Objects.requireNonNull(name, "name");
