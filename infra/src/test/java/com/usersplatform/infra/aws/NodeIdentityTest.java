@@ -23,10 +23,8 @@ class NodeIdentityTest {
     @ValueSource(strings = {"dev", "prod"})
     void vpcCniHasItsOwnRoleAndTheNodeRoleNoLongerCarriesTheCniPolicy(String stack) {
         OfflineRun.Result run = InfraHarness.run(stack);
-        RecordedResource cni = run.ofType("aws:eks/addon:Addon").stream()
-                .filter(a -> "vpc-cni".equals(a.input("addonName"))).findFirst().orElseThrow();
-        assertEquals("aws-node", ((Map<?, ?>) ((List<?>) cni.input("podIdentityAssociations")).getFirst())
-                .get("serviceAccount"));
+        RecordedResource cni = Plans.addon(run, "vpc-cni");
+        assertEquals(List.of("aws-node"), Plans.podIdentityServiceAccounts(cni));
         List<String> withCniPolicy = run.ofType(ATTACHMENT).stream()
                 .filter(a -> CNI_POLICY.equals(a.input("policyArn"))).map(RecordedResource::name).toList();
         assertEquals(List.of("eks-vpc-cni-AmazonEKS_CNI_Policy"), withCniPolicy, "only the add-on's role");

@@ -5,15 +5,16 @@ import com.google.gson.JsonParser;
 import com.usersplatform.infra.InfraHarness;
 import com.usersplatform.infra.offline.OfflineRun;
 import com.usersplatform.infra.offline.RecordedResource;
-import com.usersplatform.stacks.StackConfig;
-import com.usersplatform.stacks.StackConfigLoader;
+import com.usersplatform.infra.aws.Plans;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
+import static com.usersplatform.infra.aws.Plans.config;
+import static com.usersplatform.infra.aws.Plans.keyArn;
+import static com.usersplatform.infra.aws.Plans.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,10 +45,8 @@ class ContainerLogsTest {
     @ValueSource(strings = {"dev", "prod"})
     void addOnShipsLogsAsItsOwnPodIdentityAfterItsLogGroupAndTheNodes(String stack) {
         OfflineRun.Result run = InfraHarness.run(stack);
-        RecordedResource addon = run.ofType("aws:eks/addon:Addon").stream()
-                .filter(a -> "amazon-cloudwatch-observability".equals(a.input("addonName"))).findFirst().orElseThrow();
-        assertEquals(ContainerLogs.SERVICE_ACCOUNT, ((Map<?, ?>) ((List<?>) addon.input("podIdentityAssociations"))
-                .getFirst()).get("serviceAccount"));
+        RecordedResource addon = Plans.addon(run, "amazon-cloudwatch-observability");
+        assertEquals(List.of(ContainerLogs.SERVICE_ACCOUNT), Plans.podIdentityServiceAccounts(addon));
         assertTrue(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream().anyMatch(a ->
                 "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy".equals(a.input("policyArn"))
                         && a.name().startsWith("container-logs-")));
@@ -80,19 +79,5 @@ class ContainerLogsTest {
         assertTrue(run.ofType("aws:eks/addon:Addon").stream()
                 .noneMatch(a -> "amazon-cloudwatch-observability".equals(a.input("addonName"))));
         assertTrue(run.ofType(LOG_GROUP).stream().noneMatch(g -> g.name().startsWith("container-logs")));
-    }
-
-    private static StackConfig config(String stack) {
-        return StackConfigLoader.fromPulumiConfig(stack, InfraHarness.config(stack));
-    }
-
-    private static RecordedResource named(OfflineRun.Result run, String type, String name) {
-        return run.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
-    }
-
-    private static String keyArn(OfflineRun.Result run) {
-        String region = String.valueOf(run.single("pulumi:providers:aws").inputs().get("region"));
-        return "arn:aws:kms:" + region + ":123456789012:key/kms-key-id";
     }
 }

@@ -2,6 +2,7 @@ package com.usersplatform.infra.observability;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.usersplatform.infra.aws.Plans;
 import com.usersplatform.infra.offline.RecordedResource;
 import com.usersplatform.infra.workloads.EncryptedStorageClass;
 import com.usersplatform.infra.workloads.KubernetesRuns;
@@ -25,16 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PrometheusStorageTest {
 
-    private static final String ADDON = "aws:eks/addon:Addon";
-
     @Test
     void ebsCsiDriverRunsAsItsOwnPodIdentityWithTheManagedPolicyAndTheStackKey() {
         for (var run : KubernetesRuns.both()) {
-            RecordedResource addon = run.result().ofType(ADDON).stream()
-                    .filter(a -> "aws-ebs-csi-driver".equals(a.input("addonName"))).findFirst().orElseThrow();
-            List<?> associations = (List<?>) addon.input("podIdentityAssociations");
-            assertEquals(1, associations.size());
-            assertEquals("ebs-csi-controller-sa", ((Map<?, ?>) associations.getFirst()).get("serviceAccount"));
+            RecordedResource addon = Plans.addon(run.result(), "aws-ebs-csi-driver");
+            assertEquals(List.of("ebs-csi-controller-sa"), Plans.podIdentityServiceAccounts(addon));
             assertTrue(run.result().ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
                     .anyMatch(a -> a.name().equals("eks-ebs-csi-AmazonEBSCSIDriverPolicy") && a.input("policyArn")
                             .equals("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy")));
@@ -43,7 +39,7 @@ class PrometheusStorageTest {
                     .input("policy")).getAsJsonObject();
             Set<String> actions = new TreeSet<>();
             policy.getAsJsonArray("Statement").forEach(s -> {
-                assertEquals(keyArn(run), s.getAsJsonObject().get("Resource").toString().replaceAll("[\\[\\]\"]", ""));
+                assertEquals(Plans.keyArn(run.result()), s.getAsJsonObject().get("Resource").toString().replaceAll("[\\[\\]\"]", ""));
                 s.getAsJsonObject().getAsJsonArray("Action").forEach(a -> actions.add(a.getAsString()));
             });
             assertTrue(actions.containsAll(List.of("kms:CreateGrant", "kms:GenerateDataKey*", "kms:Decrypt")), actions.toString());
@@ -59,7 +55,7 @@ class PrometheusStorageTest {
             assertEquals(EncryptedStorageClass.NAME, at(sc, "metadata.name"));
             assertEquals("true", map(sc, "metadata.annotations").get("storageclass.kubernetes.io/is-default-class"));
             assertEquals("ebs.csi.aws.com", sc.get("provisioner"));
-            assertEquals(Map.of("type", "gp3", "encrypted", "true", "kmsKeyId", keyArn(run)), sc.get("parameters"));
+            assertEquals(Map.of("type", "gp3", "encrypted", "true", "kmsKeyId", Plans.keyArn(run.result())), sc.get("parameters"));
             assertEquals("WaitForFirstConsumer", sc.get("volumeBindingMode"));
         }
     }
@@ -94,10 +90,5 @@ class PrometheusStorageTest {
             assertEquals(Map.of("kubeControllerManager", false, "kubeSchedulerAlerting", false,
                     "kubeSchedulerRecording", false, "etcd", false), at(values, "defaultRules.rules"));
         }
-    }
-
-    private static String keyArn(KubernetesRuns.Run run) {
-        String region = run.stack().awsRegion();
-        return "arn:aws:kms:" + region + ":123456789012:key/kms-key-id";
     }
 }
