@@ -23,6 +23,15 @@ public final class ApiErrors {
         send(res, status, code, message, Map.of());
     }
 
+    /**
+     * Answers 503 with a hint to retry in a second ({@code Retry-After: 1}, RFC 9110, section 10.2.3): the store or
+     * the service behind is away for now, and a client may try again shortly.
+     */
+    public static void sendUnavailable(ServerResponse res, String code, String message) {
+        res.header(HeaderNames.RETRY_AFTER, "1");
+        send(res, Status.SERVICE_UNAVAILABLE_503, code, message);
+    }
+
     /** Sends an error body with extra context fields (e.g. {@code field}, {@code id}). */
     public static void send(ServerResponse res, Status status, String code, String message, Map<String, ?> context) {
         res.status(status);

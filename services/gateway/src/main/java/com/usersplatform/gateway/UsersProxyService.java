@@ -101,10 +101,10 @@ final class UsersProxyService implements HttpService {
             Logs.log(LOG, Level.WARNING, failure.getMessage(), Map.of("cause",
                     failure.getCause() == null ? "none" : failure.getCause().toString()));
             if (failure.kind() == UpstreamFailure.Kind.UNAVAILABLE) {
-                // Like the users service's own 503: a hint to retry shortly (RFC 9110, section 10.2.3).
-                res.header(HeaderNames.RETRY_AFTER, "1");
+                ApiErrors.sendUnavailable(res, failure.kind().code(), failure.getMessage());
+            } else {
+                ApiErrors.send(res, Status.create(failure.kind().status()), failure.kind().code(), failure.getMessage());
             }
-            ApiErrors.send(res, Status.create(failure.kind().status()), failure.kind().code(), failure.getMessage());
             return;
         }
         res.status(Status.create(answer.status()));

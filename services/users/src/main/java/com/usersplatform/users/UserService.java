@@ -65,8 +65,7 @@ final class UserService implements HttpService {
                         "duplicate_email", e.getMessage(), Map.of("field", "email")))
                 .error(StoreUnavailableException.class, (req, res, e) -> {
                     LOG.log(Level.FINE, "Store unavailable", e);
-                    res.header(HeaderNames.RETRY_AFTER, "1");
-                    ApiErrors.send(res, Status.SERVICE_UNAVAILABLE_503, "service_unavailable",
+                    ApiErrors.sendUnavailable(res, "service_unavailable",
                             "The user store is temporarily unavailable; retry shortly");
                 });
     }

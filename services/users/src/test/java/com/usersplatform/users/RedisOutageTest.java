@@ -27,6 +27,7 @@ class RedisOutageTest {
                         : users.post("/users", "{\"name\":\"Down\",\"email\":\"down" + i + "@example.com\"}");
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertError(res, 503, "service_unavailable", null);
+                assertEquals("1", res.headers().firstValue("Retry-After").orElse(null));
                 assertTrue(millis < 1000, "503 took " + millis + " ms");
                 slowest = Math.max(slowest, millis);
                 assertFalse(res.body().toLowerCase().contains("jedis"), "no client internals leak: " + res.body());
