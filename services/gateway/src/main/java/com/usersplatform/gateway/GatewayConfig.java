@@ -23,6 +23,7 @@ import static com.usersplatform.common.ConfigValues.string;
  * ({@link GatewayContract}, {@link CommonContract}), the finer ones with the defaults below; environment variables
  * override any key (Helidon maps {@code RATE_LIMIT_RPS} to {@code rate.limit.rps}, and so on).
  *
+ * @param port             HTTP port ({@code server.port}; 0 = any free port)
  * @param version          service version (logs, health)
  * @param upstream         how to reach the users service
  * @param readinessTimeout bound on the users readiness probe
@@ -37,7 +38,8 @@ import static com.usersplatform.common.ConfigValues.string;
  *                         ({@code rate.limit.trusted.hops}; 1 behind the ALB, 0 when clients connect directly)
  * @param logLevel         java.util.logging level of the service's log ({@code log.level})
  */
-public record GatewayConfig(String version,
+public record GatewayConfig(int port,
+                            String version,
                             UpstreamSettings upstream,
                             Duration readinessTimeout,
                             Path apiKeysFile,
@@ -67,6 +69,7 @@ public record GatewayConfig(String version,
 
     /** Rejects settings the gateway cannot run with, naming the key. */
     public GatewayConfig {
+        requireWithin(GatewayContract.SERVER_PORT, port, WHAT);
         URI users = upstream.baseUri();
         require(("http".equals(users.getScheme()) || "https".equals(users.getScheme())) && users.getHost() != null,
                 "users.url must be an http(s) URL with a host, got " + users);
@@ -86,18 +89,20 @@ public record GatewayConfig(String version,
         requireWithin(GatewayContract.RATE_LIMIT_TRUSTED_HOPS, trustedProxyHops, WHAT);
     }
 
-    /** Settings for clients that connect directly (no trusted proxy hops), at the default log level. */
+    /** Settings for clients that connect directly (no trusted proxy hops), on the default port and log level. */
     public GatewayConfig(String version, UpstreamSettings upstream, Duration readinessTimeout, Path apiKeysFile,
                          Duration apiKeysRecheck, long rateLimitRps, long rateLimitBurst, int rateLimitClients,
                          int bodyLimitBytes, TracingSettings tracing) {
-        this(version, upstream, readinessTimeout, apiKeysFile, apiKeysRecheck, rateLimitRps, rateLimitBurst,
-                rateLimitClients, bodyLimitBytes, tracing, 0, Level.parse(CommonContract.LOG_LEVEL.defaultValue()));
+        this(GatewayContract.SERVER_PORT.defaultInt(), version, upstream, readinessTimeout, apiKeysFile, apiKeysRecheck,
+                rateLimitRps, rateLimitBurst, rateLimitClients, bodyLimitBytes, tracing, 0,
+                Level.parse(CommonContract.LOG_LEVEL.defaultValue()));
     }
 
     /** Reads the settings from {@code config} (the root node). */
     public static GatewayConfig from(Config config) {
         Config upstream = config.get("upstream");
         return new GatewayConfig(
+                integer(config, GatewayContract.SERVER_PORT),
                 string(config, CommonContract.SERVICE_VERSION),
                 new UpstreamSettings(
                         URI.create(string(config, GatewayContract.USERS_URL)),

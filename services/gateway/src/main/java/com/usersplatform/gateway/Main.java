@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.usersplatform.common.ConfigValues;
 import com.usersplatform.common.HttpMetrics;
-import com.usersplatform.contract.GatewayContract;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.ServiceInfo;
 import com.usersplatform.common.ServiceLifecycle;
@@ -51,11 +49,10 @@ public final class Main {
         HttpMetrics metrics = new HttpMetrics();
         Tracing tracing = Tracing.create(new ServiceInfo("gateway", settings.version()), Tracing.Role.EDGE,
                 settings.tracing(), metrics, spanExporters);
-        int port = ConfigValues.integer(config, GatewayContract.SERVER_PORT);
         try {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
-                    .port(port)
+                    .port(settings.port())
                     .shutdownHook(false)
                     // The public edge answers requests Helidon rejects before routing with the API's error body.
                     .directHandlers(ServiceRouting.directHandlers())
@@ -64,7 +61,7 @@ public final class Main {
                     .start();
             // Helidon logs "Failed to start server" (e.g. the port is taken) and returns without throwing.
             if (!server.isRunning()) {
-                throw new IllegalStateException("HTTP server did not start on port " + port);
+                throw new IllegalStateException("HTTP server did not start on port " + settings.port());
             }
             return new Running(server, tracing);
         } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ class GatewayConfigRulesTest {
 
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
+            server.port                    | 65536            | server.port must be between 0 and 65535, got 65536
             users.url                      | users:3001       | users.url must be an http(s) URL with a host, got users:3001
             users.url                      | ftp://users:21   | users.url must be an http(s) URL with a host, got ftp://users:21
             users.url                      | http:/users      | users.url must be an http(s) URL with a host, got http:/users
