@@ -1,8 +1,10 @@
 package com.usersplatform.gateway.upstream;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,19 @@ class UpstreamClientTest {
             String path = req.prologue().uriPath().rawPath();
             if (path.equals("/users/big")) {
                 res.send("[" + "{\"id\":\"x\"},".repeat(60_000) + "{}]");
+                return;
+            }
+            if (path.equals("/users/chunked")) { // no Content-Length: chunked transfer coding
+                try (OutputStream out = res.outputStream()) {
+                    for (int i = 0; i < 3; i++) {
+                        out.write(("part-" + i + ";").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                }
+                return;
+            }
+            if (path.equals("/users/peer")) { // which client connection asked
+                res.send(String.valueOf(req.remotePeer().port()));
                 return;
             }
             if (path.startsWith("/users/status-")) {
@@ -128,6 +143,27 @@ class UpstreamClientTest {
         UpstreamResponse response = client.forward(request(Method.GET, "/users/big", "", ""));
         assertEquals(200, response.status());
         assertEquals(2 + 11 * 60_000 + 2, response.body().length);
+    }
+
+    @Test
+    void answersWithoutADeclaredLengthArriveWhole() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
+        UpstreamResponse response = client.forward(request(Method.GET, "/users/chunked", "", ""));
+        assertEquals("part-0;part-1;part-2;", new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theConnectionServesTheNextRequestOnceAnAnswerIsRead() {
+        UpstreamClient client = new UpstreamClient("users", settings(echo.port(), Duration.ofSeconds(2)),
+                (s, m, c, n) -> { }, OpenTelemetry.noop());
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ports.add(new String(client.forward(request(Method.GET, "/users/peer", "", "")).body(),
+                    StandardCharsets.UTF_8));
+            client.forward(request(Method.GET, "/users/x", "", "")); // a body of another length in between
+        }
+        assertEquals(1, Set.copyOf(ports).size(), "one keep-alive connection for sequential requests: " + ports);
     }
 
     @Test
