@@ -33,13 +33,6 @@ final class RequestFilter implements Filter {
     static final String UNMATCHED_ROUTE = "unmatched";
     private static final Logger ACCESS = Logger.getLogger("access");
     private static final Set<String> QUIET_ROUTES = Set.of("/health/live", "/health/ready", "/metrics");
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
-            "Referrer-Policy", "no-referrer",
-            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
-            "Cache-Control", "no-store");
 
     /** Span attribute with the request's {@code X-Request-ID}. */
     static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("request.id");
@@ -84,7 +77,7 @@ final class RequestFilter implements Filter {
         try (Scope ignored = span.makeCurrent()) {
             try {
                 res.header(RequestIds.HEADER, requestId);
-                SECURITY_HEADERS.forEach((name, value) -> res.header(HeaderNames.create(name), value));
+                SecurityHeaders.ALL.forEach(res::header);
                 chain.proceed();
             } finally {
                 complete(req, res, span, System.nanoTime() - start);

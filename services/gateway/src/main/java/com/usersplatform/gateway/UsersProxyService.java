@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import com.usersplatform.common.ApiErrors;
 import com.usersplatform.common.Logs;
 import com.usersplatform.common.RequestIds;
+import com.usersplatform.common.SecurityHeaders;
 import com.usersplatform.gateway.upstream.UpstreamClient;
 import com.usersplatform.gateway.upstream.UpstreamFailure;
 import com.usersplatform.gateway.upstream.UpstreamPaths;
@@ -108,7 +109,13 @@ final class UsersProxyService implements HttpService {
             return;
         }
         res.status(Status.create(answer.status()));
-        answer.headers().forEach(header -> res.header(publicHeader(header)));
+        for (Header header : answer.headers()) {
+            // The gateway's own request id and security policy headers (set by its request filter) are the edge's:
+            // users' copies of them are not forwarded. Everything else users says about the resource is.
+            if (!SecurityHeaders.isPolicy(header.headerName()) && !header.headerName().lowerCase().equals(RequestIds.HEADER.lowerCase())) {
+                res.header(publicHeader(header));
+            }
+        }
         res.send(answer.body());
     }
 

@@ -42,7 +42,13 @@ class GatewayRoutingTest {
                             + " xff=" + req.headers().first(HeaderNames.X_FORWARDED_FOR).orElse("-")
                             + " auth=" + req.headers().first(HeaderNames.AUTHORIZATION).orElse("-")
                             + " key=" + req.headers().first(HeaderNames.create("X-API-Key")).orElse("-"));
-                    res.header(HeaderNames.CONTENT_TYPE, "application/json").send("[]");
+                    // users' own copies of the edge's headers, with other values, and a header of its own
+                    res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                            .header("X-Frame-Options", "SAMEORIGIN")
+                            .header("X-Request-ID", "upstream-id")
+                            .header("Cache-Control", "private, max-age=5")
+                            .header("X-Total-Count", "0")
+                            .send("[]");
                 })).build().start();
         gateway = TestGateway.start("http://127.0.0.1:" + upstream.port(), Map.of(
                 "body.limit.bytes", "1024"));
@@ -66,6 +72,18 @@ class GatewayRoutingTest {
         HttpResponse<String> head = gateway.send("HEAD", "/api/users/abc", null, "X-API-Key", TestGateway.KEY);
         assertEquals(200, head.statusCode());
         assertEquals("HEAD /users/abc", LAST.get().substring(0, 15));
+    }
+
+    @Test
+    void theEdgeKeepsItsRequestIdAndSecurityPolicyWhileUsersDescribesTheResource() {
+        HttpResponse<String> response = gateway.send("GET", "/api/users", null,
+                "X-API-Key", TestGateway.KEY, "X-Request-ID", "client-id-2");
+        assertEquals(200, response.statusCode());
+        assertEquals(List.of("client-id-2"), response.headers().allValues("X-Request-ID"));
+        assertEquals(List.of("DENY"), response.headers().allValues("X-Frame-Options"));
+        assertEquals(List.of("private, max-age=5"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("0"), response.headers().allValues("X-Total-Count"));
+        assertEquals(List.of("application/json"), response.headers().allValues("Content-Type"));
     }
 
     @Test

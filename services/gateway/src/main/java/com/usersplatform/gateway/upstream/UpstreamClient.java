@@ -221,7 +221,7 @@ public final class UpstreamClient {
             byte[] body = hasBody ? readBody(response) : new byte[0];
             List<Header> headers = new ArrayList<>();
             response.headers().forEach(h -> {
-                if (!HOP_BY_HOP.contains(h.name().toLowerCase(Locale.ROOT))) {
+                if (!HOP_BY_HOP.contains(h.headerName().lowerCase())) {
                     headers.add(h);
                 }
             });
