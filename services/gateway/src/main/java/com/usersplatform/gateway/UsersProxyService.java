@@ -23,6 +23,7 @@ import com.usersplatform.gateway.upstream.UpstreamResponse;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
@@ -110,9 +111,7 @@ final class UsersProxyService implements HttpService {
         }
         res.status(Status.create(answer.status()));
         for (Header header : answer.headers()) {
-            // The gateway's own request id and security policy headers (set by its request filter) are the edge's:
-            // users' copies of them are not forwarded. Everything else users says about the resource is.
-            if (!SecurityHeaders.isPolicy(header.headerName()) && !header.headerName().lowerCase().equals(RequestIds.HEADER.lowerCase())) {
+            if (!edgeOwned(header.headerName())) {
                 res.header(publicHeader(header));
             }
         }
@@ -135,7 +134,15 @@ final class UsersProxyService implements HttpService {
         return upstreamPath ? HeaderValues.create(HeaderNames.LOCATION, PUBLIC_PREFIX + location) : header;
     }
 
-    /** The body when it fits the limit (empty array when there is none); empty when it is too large. */
+    /**
+     * The gateway's own request id and security policy headers (set by its request filter) are the edge's: users'
+     * copies of them are not forwarded. Everything else users says about the resource is.
+     */
+    private static boolean edgeOwned(HeaderName name) {
+        return SecurityHeaders.isPolicy(name) || name.lowerCase().equals(RequestIds.HEADER.lowerCase());
+    }
+
+        /** The body when it fits the limit (empty array when there is none); empty when it is too large. */
     private Optional<byte[]> readBounded(ServerRequest req) throws IOException {
         if (req.headers().contentLength().orElse(0) > bodyLimit) {
             return Optional.empty();
