@@ -142,7 +142,7 @@ final class UsersProxyService implements HttpService {
         return SecurityHeaders.isPolicy(name) || name.lowerCase().equals(RequestIds.HEADER.lowerCase());
     }
 
-        /** The body when it fits the limit (empty array when there is none); empty when it is too large. */
+    /** The body when it fits the limit (empty array when there is none); empty when it is too large. */
     private Optional<byte[]> readBounded(ServerRequest req) throws IOException {
         if (req.headers().contentLength().orElse(0) > bodyLimit) {
             return Optional.empty();
