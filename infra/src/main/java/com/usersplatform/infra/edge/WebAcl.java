@@ -13,6 +13,8 @@ import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseBlockArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseBlockCustomResponseArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleStatementRateBasedStatementArgs;
@@ -28,10 +30,11 @@ import java.util.Map;
 
 /**
  * The AWS WAF v2 web ACL in front of the gateway's ALB (scope {@code REGIONAL}, the scope for ALBs): AWS's managed
- * Core rule set (its body-size rule counting only) and Known bad inputs rule group, then a rate-based rule answering
- * {@code 429} to any client address that exceeds the stack's limit in its window; everything else is allowed. The ALB is associated through the Ingress annotation
- * {@code alb.ingress.kubernetes.io/wafv2-acl-arn}, so the load balancer controller attaches it when it creates the
- * ALB (the controller's role may already call {@code wafv2:AssociateWebACL}).
+ * Core rule set (its body-size rule counting only) and Known bad inputs rule group, whose blocks answer {@code 403}
+ * with a body in the API's error shape, then a rate-based rule answering {@code 429} to any client address that
+ * exceeds the stack's limit in its window; everything else is allowed. The ALB is associated through the Ingress
+ * annotation {@code alb.ingress.kubernetes.io/wafv2-acl-arn}, so the load balancer controller attaches it when it
+ * creates the ALB (the controller's role may already call {@code wafv2:AssociateWebACL}).
  *
  * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html">AWS managed rule groups: baseline (AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet)</a>
  * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html">Rate-based rule statement</a>
@@ -50,16 +53,54 @@ public final class WebAcl extends ComponentResource {
     static final Map<String, List<String>> COUNT_ONLY_RULES =
             Map.of("AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY"));
 
-    /** Key of the JSON body the rate-based rule answers with. */
-    static final String RATE_LIMITED_BODY = "rate-limited";
     /**
-     * The rate-based rule's answer: {@code 429} with a body in the API's error shape (without a request id: the
-     * request never reached a service), instead of WAF's bare {@code 403}.
+     * Every rule of each managed group, as the baseline rule groups page lists the latest static versions. A rule is
+     * overridden by name to block with {@link #BLOCKED} (or its own answer in {@link #RULE_ANSWERS}) instead of WAF's
+     * bare {@code 403}; a rule AWS adds later still blocks, with WAF's own answer, until it is listed here (WAF
+     * ignores an override that names no rule of a managed group:
+     * https://docs.aws.amazon.com/waf/latest/APIReference/API_RuleActionOverride.html).
+     */
+    static final Map<String, List<String>> MANAGED_RULES = Map.of(
+            "AWSManagedRulesCommonRuleSet", List.of("NoUserAgent_HEADER", "UserAgent_BadBots_HEADER",
+                    "SizeRestrictions_QUERYSTRING", "SizeRestrictions_Cookie_HEADER", "SizeRestrictions_BODY",
+                    "SizeRestrictions_URIPATH", "EC2MetaDataSSRF_BODY", "EC2MetaDataSSRF_COOKIE",
+                    "EC2MetaDataSSRF_URIPATH", "EC2MetaDataSSRF_QUERYARGUMENTS", "GenericLFI_QUERYARGUMENTS",
+                    "GenericLFI_URIPATH", "GenericLFI_BODY", "RestrictedExtensions_URIPATH",
+                    "RestrictedExtensions_QUERYARGUMENTS", "GenericRFI_QUERYARGUMENTS", "GenericRFI_BODY",
+                    "GenericRFI_URIPATH", "CrossSiteScripting_COOKIE", "CrossSiteScripting_QUERYARGUMENTS",
+                    "CrossSiteScripting_BODY", "CrossSiteScripting_URIPATH"),
+            "AWSManagedRulesKnownBadInputsRuleSet", List.of("JavaDeserializationRCE_HEADER",
+                    "JavaDeserializationRCE_BODY", "JavaDeserializationRCE_URIPATH",
+                    "JavaDeserializationRCE_QUERYSTRING", "Host_localhost_HEADER", "PROPFIND_METHOD",
+                    "ExploitablePaths_URIPATH", "Log4JRCE_HEADER", "Log4JRCE_QUERYSTRING", "Log4JRCE_BODY",
+                    "Log4JRCE_URIPATH", "ReactJSRCE_BODY"));
+
+    /**
+     * What WAF answers instead of its bare {@code 403}: a status and a body in the API's error shape, without a
+     * request id (the request never reached a service). WAF allows 403 and 429 among custom response codes
+     * (https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-status-codes.html), bodies of
+     * at most 4 KB each and 50 per web ACL (https://docs.aws.amazon.com/waf/latest/developerguide/limits.html).
      *
+     * @param status HTTP status
+     * @param key    the web ACL's key of the body
+     * @param json   the body
      * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-for-blocked-requests.html">Custom responses for Block actions</a>
      */
-    static final String RATE_LIMITED_JSON = "{\"error\":\"rate_limited\",\"message\":\"Too many requests from this"
-            + " address; slow down and retry later\"}";
+    record Answer(int status, String key, String json) {
+        static Answer of(int status, String key, String error, String message) {
+            return new Answer(status, key, "{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+        }
+    }
+
+    /** The rate-based rule's answer. */
+    static final Answer RATE_LIMITED = Answer.of(429, "rate-limited", "rate_limited",
+            "Too many requests from this address; slow down and retry later");
+    /** A managed rule's block. */
+    static final Answer BLOCKED = Answer.of(403, "request-blocked", "request_blocked",
+            "The request matched a web application firewall rule and was refused");
+    /** Managed rules whose block says what to change: a client without a User-Agent is usually a script's default. */
+    static final Map<String, Answer> RULE_ANSWERS = Map.of("NoUserAgent_HEADER", Answer.of(403,
+            "user-agent-required", "request_blocked", "Requests must carry a User-Agent header"));
 
     /** ARN of the web ACL, for the Ingress annotation. */
     public final Output<String> arn;
@@ -83,8 +124,7 @@ public final class WebAcl extends ComponentResource {
                     .statement(WebAclRuleStatementArgs.builder()
                             .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
                                     .vendorName("AWS").name(group)
-                                    .ruleActionOverrides(COUNT_ONLY_RULES.getOrDefault(group, List.of()).stream()
-                                            .map(WebAcl::countOnly).toList())
+                                    .ruleActionOverrides(overrides(group))
                                     .build())
                             .build())
                     .visibilityConfig(ruleVisibility(aclName + "-" + group))
@@ -95,8 +135,8 @@ public final class WebAcl extends ComponentResource {
                 .priority(priority)
                 .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder()
                         .customResponse(WebAclRuleActionBlockCustomResponseArgs.builder()
-                                .responseCode(429)
-                                .customResponseBodyKey(RATE_LIMITED_BODY)
+                                .responseCode(RATE_LIMITED.status())
+                                .customResponseBodyKey(RATE_LIMITED.key())
                                 .build())
                         .build()).build())
                 .statement(WebAclRuleStatementArgs.builder()
@@ -117,8 +157,8 @@ public final class WebAcl extends ComponentResource {
                 .defaultAction(WebAclDefaultActionArgs.builder()
                         .allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules)
-                .customResponseBodies(WebAclCustomResponseBodyArgs.builder()
-                        .key(RATE_LIMITED_BODY).contentType("APPLICATION_JSON").content(RATE_LIMITED_JSON).build())
+                .customResponseBodies(answers().stream().map(answer -> WebAclCustomResponseBodyArgs.builder()
+                        .key(answer.key()).contentType("APPLICATION_JSON").content(answer.json()).build()).toList())
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
                         .cloudwatchMetricsEnabled(true).metricName(aclName).sampledRequestsEnabled(true).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -126,14 +166,36 @@ public final class WebAcl extends ComponentResource {
         registerOutputs(Map.of("arn", arn));
     }
 
-    private static WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs countOnly(String rule) {
-        return WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
-                .name(rule)
-                .actionToUse(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder()
-                        .count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
-                                .builder().build())
-                        .build())
-                .build();
+    /** Every answer a rule of the ACL refers to, once each. */
+    static List<Answer> answers() {
+        List<Answer> answers = new java.util.ArrayList<>(List.of(RATE_LIMITED, BLOCKED));
+        answers.addAll(RULE_ANSWERS.values());
+        return answers;
+    }
+
+    /** The group's rules: those in {@link #COUNT_ONLY_RULES} count, every other one blocks with its answer. */
+    private static List<WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs> overrides(String group) {
+        List<String> countOnly = COUNT_ONLY_RULES.getOrDefault(group, List.of());
+        return MANAGED_RULES.get(group).stream().map(rule -> {
+            var action = WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder();
+            if (countOnly.contains(rule)) {
+                action.count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
+                        .builder().build());
+            } else {
+                Answer answer = RULE_ANSWERS.getOrDefault(rule, BLOCKED);
+                action.block(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseBlockArgs
+                        .builder()
+                        .customResponse(
+                                WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseBlockCustomResponseArgs
+                                        .builder()
+                                        .responseCode(answer.status())
+                                        .customResponseBodyKey(answer.key())
+                                        .build())
+                        .build());
+            }
+            return WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs.builder()
+                    .name(rule).actionToUse(action.build()).build();
+        }).toList();
     }
 
     private static WebAclRuleVisibilityConfigArgs ruleVisibility(String metric) {

@@ -11,8 +11,14 @@ import com.usersplatform.infra.offline.RecordedResource;
 import com.usersplatform.infra.workloads.KubernetesRuns;
 import com.usersplatform.infra.workloads.Yaml;
 
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's ALB is behind a WAF web ACL sized from the stack, attached through the Ingress annotation. */
@@ -36,18 +42,32 @@ class WebAclTest {
             var rate = map(rules.get(2), "statement.rateBasedStatement");
             assertEquals((double) run.stack().waf().rateLimit(), rate.get("limit"));
             assertEquals((double) run.stack().waf().rateWindowSeconds(), rate.get("evaluationWindowSec"));
+            Map<String, String> errors = bodies(acl).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, e -> JsonParser.parseString(e.getValue()).getAsJsonObject()
+                            .get("error").getAsString()));
+            Map<String, Map<String, Object>> core = overrides(rules.get(0));
             // The body-size rule only counts: the gateway's own limit answers 413 with the API's error body.
-            assertEquals(List.of(Map.of("name", "SizeRestrictions_BODY", "actionToUse", Map.of("count", Map.of()))),
-                    Yaml.at(rules.get(0), "statement.managedRuleGroupStatement.ruleActionOverrides"));
-            assertEquals(List.of(), Yaml.at(rules.get(1), "statement.managedRuleGroupStatement.ruleActionOverrides"));
+            assertEquals(Map.of("count", Map.of()), core.get("SizeRestrictions_BODY"));
+            // Every other rule of both groups blocks with 403 and a body in the API's error shape, not WAF's bare one.
+            assertEquals(22, core.size());
+            assertEquals(12, overrides(rules.get(1)).size());
+            for (var group : rules.subList(0, 2)) {
+                overrides(group).forEach((rule, action) -> {
+                    if (!rule.equals("SizeRestrictions_BODY")) {
+                        assertEquals(403.0, Yaml.at(action, "block.customResponse.responseCode"), rule);
+                        String key = (String) Yaml.at(action, "block.customResponse.customResponseBodyKey");
+                        assertEquals("request_blocked", errors.get(key), rule);
+                    }
+                });
+            }
+            assertEquals("user-agent-required",
+                    Yaml.at(core.get("NoUserAgent_HEADER"), "block.customResponse.customResponseBodyKey"));
+            assertEquals("request-blocked",
+                    Yaml.at(core.get("CrossSiteScripting_BODY"), "block.customResponse.customResponseBodyKey"));
             // An address over the limit gets 429 and a body in the API's error shape, not WAF's bare 403.
             assertEquals(Map.of("responseCode", 429.0, "customResponseBodyKey", "rate-limited"),
                     Yaml.at(rules.get(2), "action.block.customResponse"));
-            Map<String, Object> body = Yaml.list(acl.inputs(), "customResponseBodies").getFirst();
-            assertEquals("rate-limited", body.get("key"));
-            assertEquals("APPLICATION_JSON", body.get("contentType"));
-            var json = com.google.gson.JsonParser.parseString((String) body.get("content")).getAsJsonObject();
-            assertEquals("rate_limited", json.get("error").getAsString());
+            assertEquals("rate_limited", errors.get("rate-limited"));
 
             String ns = com.usersplatform.infra.ClusterServices.NAMESPACE;
             var ingress = run.document("Ingress", ns, "gateway");
@@ -58,6 +78,38 @@ class WebAclTest {
         }
     }
 
+    /**
+     * WAF's own rules for custom responses: codes from its list, body keys of 1-128 word characters or hyphens, each
+     * body at most 4 KB, at most 50 bodies and 50 KB in all, and every key a rule uses defined in the web ACL
+     * (https://docs.aws.amazon.com/waf/latest/APIReference/API_CustomResponse.html,
+     * https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-status-codes.html,
+     * https://docs.aws.amazon.com/waf/latest/developerguide/limits.html). Every body defined is used.
+     */
+    @Test
+    void customResponsesKeepToWafsLimits() {
+        RecordedResource acl = KubernetesRuns.both().getFirst().result().single(ACL);
+        Map<String, String> bodies = bodies(acl);
+        assertEquals(Yaml.list(acl.inputs(), "customResponseBodies").size(), bodies.size(), "keys are unique");
+        assertTrue(bodies.size() <= 50);
+        assertTrue(bodies.values().stream().mapToInt(b -> b.getBytes(StandardCharsets.UTF_8).length).sum()
+                <= 50 * 1024);
+        Set<String> used = new HashSet<>();
+        for (Map<String, Object> response : customResponses(acl.inputs())) {
+            assertTrue(Set.of(400.0, 403.0, 404.0, 429.0).contains(response.get("responseCode")), response.toString());
+            used.add((String) response.get("customResponseBodyKey"));
+        }
+        assertEquals(bodies.keySet(), used);
+        bodies.forEach((key, content) -> {
+            assertTrue(key.matches("[\\w-]{1,128}"), key);
+            assertTrue(content.getBytes(StandardCharsets.UTF_8).length <= 4096, key);
+            var json = JsonParser.parseString(content).getAsJsonObject();
+            assertEquals(Set.of("error", "message"), json.keySet(), key);
+        });
+        for (var body : Yaml.list(acl.inputs(), "customResponseBodies")) {
+            assertEquals("APPLICATION_JSON", body.get("contentType"));
+        }
+    }
+
     @Test
     void withoutWafThereIsNoAclAndNoAnnotation() {
         OfflineRun.Result run = InfraHarness.run("dev", config -> config.put("users-platform:waf",
@@ -65,5 +117,44 @@ class WebAclTest {
         assertTrue(run.ofType(ACL).isEmpty());
         var ingress = run.ofType("kubernetes:networking.k8s.io/v1:Ingress").getFirst();
         assertFalse(map(ingress.inputs(), "metadata.annotations").containsKey(ANNOTATION));
+    }
+
+    /** The web ACL's custom response bodies by key. */
+    private static Map<String, String> bodies(RecordedResource acl) {
+        Map<String, String> bodies = new HashMap<>();
+        for (var body : Yaml.list(acl.inputs(), "customResponseBodies")) {
+            bodies.put((String) body.get("key"), (String) body.get("content"));
+        }
+        return bodies;
+    }
+
+    /** A managed group rule's action overrides by rule name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> overrides(Map<String, Object> rule) {
+        Map<String, Map<String, Object>> overrides = new HashMap<>();
+        for (var override : Yaml.list(rule, "statement.managedRuleGroupStatement.ruleActionOverrides")) {
+            Map<String, Object> previous = overrides.put((String) override.get("name"),
+                    (Map<String, Object>) override.get("actionToUse"));
+            assertEquals(null, previous, "one override per rule: " + override.get("name"));
+        }
+        return overrides;
+    }
+
+    /** Every customResponse object anywhere in the inputs. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> customResponses(Object node) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("customResponse".equals(key)) {
+                    found.add((Map<String, Object>) value);
+                } else {
+                    found.addAll(customResponses(value));
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> found.addAll(customResponses(item)));
+        }
+        return found;
     }
 }
