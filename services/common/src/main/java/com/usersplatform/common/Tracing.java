@@ -33,7 +33,8 @@ public final class Tracing implements AutoCloseable {
     public enum Role {
         /**
          * Public entry point: a client's (or the load balancer's) sampled flag is not trusted, so one client
-         * cannot make every request of its own recorded; the trace id is kept and the ratio decides.
+         * cannot make every request of its own recorded; the trace id is kept and the edge's own random draw
+         * decides ({@link EdgeSampler}).
          */
         EDGE,
         /** Behind the edge: the parent's decision holds, so a trace is recorded in every service or in none. */
@@ -89,11 +90,11 @@ public final class Tracing implements AutoCloseable {
         if (role == Role.INTERNAL) {
             return Sampler.parentBased(byRatio);
         }
-        // The ratio sampler decides on the trace id alone, so the edge keeps a client's trace id and still applies
-        // its own ratio (https://opentelemetry.io/docs/specs/otel/trace/sdk/#traceidratiobased).
+        // The edge keeps a client's trace id but not its decision, nor one the client could steer through the id.
+        Sampler ownDraw = new EdgeSampler(ratio);
         return Sampler.parentBasedBuilder(byRatio)
-                .setRemoteParentSampled(byRatio)
-                .setRemoteParentNotSampled(byRatio)
+                .setRemoteParentSampled(ownDraw)
+                .setRemoteParentNotSampled(ownDraw)
                 .build();
     }
 
