@@ -83,7 +83,8 @@ class WebAclTest {
      * body at most 4 KB, at most 50 bodies and 50 KB in all, and every key a rule uses defined in the web ACL
      * (https://docs.aws.amazon.com/waf/latest/APIReference/API_CustomResponse.html,
      * https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-status-codes.html,
-     * https://docs.aws.amazon.com/waf/latest/developerguide/limits.html). Every body defined is used.
+     * https://docs.aws.amazon.com/waf/latest/developerguide/limits.html). Every body defined is used, and the managed
+     * groups' rule overrides keep to their own limits.
      */
     @Test
     void customResponsesKeepToWafsLimits() {
@@ -107,6 +108,13 @@ class WebAclTest {
         });
         for (var body : Yaml.list(acl.inputs(), "customResponseBodies")) {
             assertEquals("APPLICATION_JSON", body.get("contentType"));
+        }
+        // Rule action overrides: at most 100 per group, each naming a rule by [0-9A-Za-z_-]{1,128}
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-wafv2-webacl-ruleactionoverride.html).
+        for (var rule : Yaml.list(acl.inputs(), "rules").subList(0, 2)) {
+            Map<String, Map<String, Object>> overrides = overrides(rule);
+            assertTrue(overrides.size() <= 100);
+            overrides.keySet().forEach(name -> assertTrue(name.matches("[0-9A-Za-z_-]{1,128}"), name));
         }
     }
 
