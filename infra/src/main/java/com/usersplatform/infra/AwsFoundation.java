@@ -164,7 +164,7 @@ public record AwsFoundation(
         }
         Optional<WebAcl> webAcl = config.waf().enabled()
                 ? Optional.of(new WebAcl("waf", prefix + "-gateway", config.waf().rateLimit(),
-                        config.waf().rateWindowSeconds(), aws))
+                        config.waf().rateWindowSeconds(), key.arn, config.observability().logs().retentionDays(), aws))
                 : Optional.empty();
         var images = new ImageRepositories("images", SERVICES, config::imageRepositoryName, key.arn, aws);
         return new AwsFoundation(config, account, provider, network, key, cluster, cache, credentials, images,

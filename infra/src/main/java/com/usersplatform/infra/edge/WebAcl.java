@@ -1,9 +1,19 @@
 package com.usersplatform.infra.edge;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.wafv2.WebAclArgs;
+import com.pulumi.aws.wafv2.WebAclLoggingConfiguration;
+import com.pulumi.aws.wafv2.WebAclLoggingConfigurationArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclCustomResponseBodyArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionAllowArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclDefaultActionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationLoggingFilterFilterConditionArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockCustomResponseArgs;
@@ -34,7 +44,8 @@ import java.util.Map;
  * with a body in the API's error shape, then a rate-based rule answering {@code 429} to any client address that
  * exceeds the stack's limit in its window; everything else is allowed. The ALB is associated through the Ingress
  * annotation {@code alb.ingress.kubernetes.io/wafv2-acl-arn}, so the load balancer controller attaches it when it
- * creates the ALB (the controller's role may already call {@code wafv2:AssociateWebACL}).
+ * creates the ALB (the controller's role may already call {@code wafv2:AssociateWebACL}). The requests WAF blocks,
+ * and those a count-only rule matched, are logged to CloudWatch Logs without their credentials.
  *
  * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html">AWS managed rule groups: baseline (AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet)</a>
  * @see <a href="https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html">Rate-based rule statement</a>
@@ -102,15 +113,31 @@ public final class WebAcl extends ComponentResource {
     static final Map<String, Answer> RULE_ANSWERS = Map.of("NoUserAgent_HEADER", Answer.of(403,
             "user-agent-required", "request_blocked", "Requests must carry a User-Agent header"));
 
+    /**
+     * Request headers that carry an API key, never written to the WAF log (names in lower case, as WAF requires:
+     * https://docs.aws.amazon.com/waf/latest/APIReference/API_SingleHeader.html).
+     */
+    static final List<String> REDACTED_HEADERS = List.of("authorization", "x-api-key");
+    /**
+     * What the WAF log keeps: requests blocked, and those a rule overridden to count matched ({@code EXCLUDED_AS_COUNT},
+     * https://docs.aws.amazon.com/waf/latest/APIReference/API_ActionCondition.html); allowed traffic is dropped, so
+     * the log costs in proportion to what was refused.
+     */
+    static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "EXCLUDED_AS_COUNT");
+
     /** ARN of the web ACL, for the Ingress annotation. */
     public final Output<String> arn;
 
     /**
-     * @param aclName           name of the web ACL (also its CloudWatch metric prefix)
+     * @param aclName           name of the web ACL (also its CloudWatch metric prefix and, after
+     *                          {@code aws-waf-logs-}, its log group's name)
      * @param rateLimit         requests per window per client address before blocking
      * @param rateWindowSeconds the window, seconds
+     * @param kmsKeyArn         the stack's key, which encrypts the log group (its policy admits CloudWatch Logs)
+     * @param logRetentionDays  retention of the log group, days
      */
-    public WebAcl(String name, String aclName, int rateLimit, int rateWindowSeconds, ComponentResourceOptions options) {
+    public WebAcl(String name, String aclName, int rateLimit, int rateWindowSeconds, Output<String> kmsKeyArn,
+                  int logRetentionDays, ComponentResourceOptions options) {
         super("users-platform:edge:WebAcl", name, options);
         int priority = 0;
         List<WebAclRuleArgs> rules = new java.util.ArrayList<>();
@@ -163,7 +190,46 @@ public final class WebAcl extends ComponentResource {
                         .cloudwatchMetricsEnabled(true).metricName(aclName).sampledRequestsEnabled(true).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = acl.arn();
-        registerOutputs(Map.of("arn", arn));
+        var logGroup = log(name, aclName, acl, kmsKeyArn, logRetentionDays);
+        registerOutputs(Map.of("arn", arn, "logGroup", logGroup.name()));
+    }
+
+    /**
+     * The log of refused requests. WAF writes only to a destination whose name starts with {@code aws-waf-logs-},
+     * and creates the CloudWatch Logs resource policy that lets it deliver there itself
+     * (https://docs.aws.amazon.com/waf/latest/APIReference/API_LoggingConfiguration.html): one policy per account
+     * and region, AWSWAF-LOGS, which many web ACLs created and deleted over time can push past its size limit
+     * (https://www.pulumi.com/registry/packages/aws/api-docs/wafv2/webaclloggingconfiguration/).
+     */
+    private LogGroup log(String name, String aclName, com.pulumi.aws.wafv2.WebAcl acl, Output<String> kmsKeyArn,
+                         int retentionDays) {
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var logGroup = new LogGroup(name + "-log", LogGroupArgs.builder()
+                .name("aws-waf-logs-" + aclName)
+                .retentionInDays(retentionDays)
+                .kmsKeyId(kmsKeyArn)
+                .build(), child);
+        new WebAclLoggingConfiguration(name + "-logging", WebAclLoggingConfigurationArgs.builder()
+                .resourceArn(acl.arn())
+                .logDestinationConfigs(logGroup.arn().applyValue(List::of))
+                .redactedFields(REDACTED_HEADERS.stream().map(header -> WebAclLoggingConfigurationRedactedFieldArgs
+                        .builder().singleHeader(WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs.builder()
+                                .name(header).build()).build()).toList())
+                .loggingFilter(WebAclLoggingConfigurationLoggingFilterArgs.builder()
+                        .defaultBehavior("DROP")
+                        .filters(WebAclLoggingConfigurationLoggingFilterFilterArgs.builder()
+                                .behavior("KEEP")
+                                .requirement("MEETS_ANY")
+                                .conditions(LOGGED_ACTIONS.stream().map(action ->
+                                        WebAclLoggingConfigurationLoggingFilterFilterConditionArgs.builder()
+                                                .actionCondition(
+                                                        WebAclLoggingConfigurationLoggingFilterFilterConditionActionConditionArgs
+                                                                .builder().action(action).build())
+                                                .build()).toList())
+                                .build())
+                        .build())
+                .build(), child);
+        return logGroup;
     }
 
     /** Every answer a rule of the ACL refers to, once each. */

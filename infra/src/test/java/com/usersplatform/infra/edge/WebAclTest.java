@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.usersplatform.infra.InfraHarness;
+import com.usersplatform.infra.aws.Plans;
 import com.usersplatform.infra.offline.OfflineRun;
 import com.usersplatform.infra.offline.RecordedResource;
 import com.usersplatform.infra.workloads.KubernetesRuns;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class WebAclTest {
 
     private static final String ACL = "aws:wafv2/webAcl:WebAcl";
+    private static final String LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
     private static final String ANNOTATION = "alb.ingress.kubernetes.io/wafv2-acl-arn";
 
     @Test
@@ -118,11 +120,44 @@ class WebAclTest {
         }
     }
 
+    /**
+     * What WAF blocked (and what a count-only rule matched) is kept in an encrypted log group WAF accepts as a
+     * destination, without the headers that carry API keys; allowed requests are not logged.
+     */
+    @Test
+    void refusedRequestsAreLoggedWithoutTheirApiKeys() {
+        for (var run : KubernetesRuns.both()) {
+            RecordedResource acl = run.result().single(ACL);
+            RecordedResource logGroup = Plans.named(run.result(), "aws:cloudwatch/logGroup:LogGroup", "waf-log");
+            assertEquals("aws-waf-logs-" + acl.inputs().get("name"), logGroup.input("name"));
+            assertEquals(run.stack().observability().logs().retentionDays(),
+                    ((Number) logGroup.input("retentionInDays")).intValue());
+            assertEquals(Plans.keyArn(run.result()), logGroup.input("kmsKeyId"));
+
+            RecordedResource logging = run.result().single(LOGGING);
+            assertTrue(logging.dependsOn().containsAll(List.of(acl.key(), logGroup.key())), logging.dependsOn().toString());
+            List<?> destinations = (List<?>) logging.input("logDestinationConfigs");
+            assertEquals(1, destinations.size());
+            assertTrue(String.valueOf(destinations.getFirst()).endsWith(":log-group:aws-waf-logs-"
+                    + acl.inputs().get("name")), destinations.toString());
+            // The gateway reads a key from Authorization (Bearer) or X-API-Key: neither may reach the log.
+            assertEquals(List.of("authorization", "x-api-key"), Yaml.list(logging.inputs(), "redactedFields").stream()
+                    .map(field -> Yaml.at(field, "singleHeader.name")).toList());
+            assertEquals("DROP", logging.input("loggingFilter.defaultBehavior"));
+            var keep = Yaml.list(logging.inputs(), "loggingFilter.filters").getFirst();
+            assertEquals("KEEP", keep.get("behavior"));
+            assertEquals("MEETS_ANY", keep.get("requirement"));
+            assertEquals(List.of("BLOCK", "EXCLUDED_AS_COUNT"), Yaml.list(keep, "conditions").stream()
+                    .map(condition -> Yaml.at(condition, "actionCondition.action")).toList());
+        }
+    }
+
     @Test
     void withoutWafThereIsNoAclAndNoAnnotation() {
         OfflineRun.Result run = InfraHarness.run("dev", config -> config.put("users-platform:waf",
                 "{\"enabled\":false}"));
         assertTrue(run.ofType(ACL).isEmpty());
+        assertTrue(run.ofType(LOGGING).isEmpty());
         var ingress = run.ofType("kubernetes:networking.k8s.io/v1:Ingress").getFirst();
         assertFalse(map(ingress.inputs(), "metadata.annotations").containsKey(ANNOTATION));
     }
