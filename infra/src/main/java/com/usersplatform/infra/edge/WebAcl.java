@@ -53,10 +53,6 @@ import java.util.Map;
  */
 public final class WebAcl extends ComponentResource {
 
-    /** Managed rule groups, in evaluation order. */
-    static final List<String> MANAGED_RULE_GROUPS =
-            List.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet");
-
     /**
      * Core rule set rules that only count: {@code SizeRestrictions_BODY} blocks bodies over 8 KB (baseline rule
      * groups page above), below the gateway's own body limit, which answers {@code 413} with the API's error body.
@@ -65,26 +61,34 @@ public final class WebAcl extends ComponentResource {
             Map.of("AWSManagedRulesCommonRuleSet", List.of("SizeRestrictions_BODY"));
 
     /**
-     * Every rule of each managed group, as the baseline rule groups page lists the latest static versions. A rule is
-     * overridden by name to block with {@link #BLOCKED} (or its own answer in {@link #RULE_ANSWERS}) instead of WAF's
-     * bare {@code 403}; a rule AWS adds later still blocks, with WAF's own answer, until it is listed here (WAF
-     * ignores an override that names no rule of a managed group:
-     * https://docs.aws.amazon.com/waf/latest/APIReference/API_RuleActionOverride.html).
+     * An AWS managed rule group and every rule in it.
+     *
+     * @param name  the group's name (vendor AWS)
+     * @param rules its rules, as the baseline rule groups page lists the latest static version
      */
-    static final Map<String, List<String>> MANAGED_RULES = Map.of(
-            "AWSManagedRulesCommonRuleSet", List.of("NoUserAgent_HEADER", "UserAgent_BadBots_HEADER",
+    record ManagedGroup(String name, List<String> rules) {
+    }
+
+    /**
+     * The managed rule groups, in evaluation order. Each rule is overridden by name to block with {@link #BLOCKED}
+     * (or its own answer in {@link #RULE_ANSWERS}) instead of WAF's bare {@code 403}; a rule AWS adds later still
+     * blocks, with WAF's own answer, until it is listed here (WAF ignores an override that names no rule of a managed
+     * group: https://docs.aws.amazon.com/waf/latest/APIReference/API_RuleActionOverride.html).
+     */
+    static final List<ManagedGroup> MANAGED_GROUPS = List.of(
+            new ManagedGroup("AWSManagedRulesCommonRuleSet", List.of("NoUserAgent_HEADER", "UserAgent_BadBots_HEADER",
                     "SizeRestrictions_QUERYSTRING", "SizeRestrictions_Cookie_HEADER", "SizeRestrictions_BODY",
                     "SizeRestrictions_URIPATH", "EC2MetaDataSSRF_BODY", "EC2MetaDataSSRF_COOKIE",
                     "EC2MetaDataSSRF_URIPATH", "EC2MetaDataSSRF_QUERYARGUMENTS", "GenericLFI_QUERYARGUMENTS",
                     "GenericLFI_URIPATH", "GenericLFI_BODY", "RestrictedExtensions_URIPATH",
                     "RestrictedExtensions_QUERYARGUMENTS", "GenericRFI_QUERYARGUMENTS", "GenericRFI_BODY",
                     "GenericRFI_URIPATH", "CrossSiteScripting_COOKIE", "CrossSiteScripting_QUERYARGUMENTS",
-                    "CrossSiteScripting_BODY", "CrossSiteScripting_URIPATH"),
-            "AWSManagedRulesKnownBadInputsRuleSet", List.of("JavaDeserializationRCE_HEADER",
+                    "CrossSiteScripting_BODY", "CrossSiteScripting_URIPATH")),
+            new ManagedGroup("AWSManagedRulesKnownBadInputsRuleSet", List.of("JavaDeserializationRCE_HEADER",
                     "JavaDeserializationRCE_BODY", "JavaDeserializationRCE_URIPATH",
                     "JavaDeserializationRCE_QUERYSTRING", "Host_localhost_HEADER", "PROPFIND_METHOD",
                     "ExploitablePaths_URIPATH", "Log4JRCE_HEADER", "Log4JRCE_QUERYSTRING", "Log4JRCE_BODY",
-                    "Log4JRCE_URIPATH", "ReactJSRCE_BODY"));
+                    "Log4JRCE_URIPATH", "ReactJSRCE_BODY")));
 
     /**
      * What WAF answers instead of its bare {@code 403}: a status and a body in the API's error shape, without a
@@ -141,20 +145,20 @@ public final class WebAcl extends ComponentResource {
         super("users-platform:edge:WebAcl", name, options);
         int priority = 0;
         List<WebAclRuleArgs> rules = new java.util.ArrayList<>();
-        for (String group : MANAGED_RULE_GROUPS) {
+        for (ManagedGroup group : MANAGED_GROUPS) {
             rules.add(WebAclRuleArgs.builder()
-                    .name(group)
+                    .name(group.name())
                     .priority(priority++)
                     // "none" keeps the group's own actions (block); "count" would only observe.
                     .overrideAction(WebAclRuleOverrideActionArgs.builder()
                             .none(WebAclRuleOverrideActionNoneArgs.builder().build()).build())
                     .statement(WebAclRuleStatementArgs.builder()
                             .managedRuleGroupStatement(WebAclRuleStatementManagedRuleGroupStatementArgs.builder()
-                                    .vendorName("AWS").name(group)
+                                    .vendorName("AWS").name(group.name())
                                     .ruleActionOverrides(overrides(group))
                                     .build())
                             .build())
-                    .visibilityConfig(ruleVisibility(aclName + "-" + group))
+                    .visibilityConfig(ruleVisibility(aclName + "-" + group.name()))
                     .build());
         }
         rules.add(WebAclRuleArgs.builder()
@@ -240,9 +244,10 @@ public final class WebAcl extends ComponentResource {
     }
 
     /** The group's rules: those in {@link #COUNT_ONLY_RULES} count, every other one blocks with its answer. */
-    private static List<WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs> overrides(String group) {
-        List<String> countOnly = COUNT_ONLY_RULES.getOrDefault(group, List.of());
-        return MANAGED_RULES.get(group).stream().map(rule -> {
+    private static List<WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs> overrides(
+            ManagedGroup group) {
+        List<String> countOnly = COUNT_ONLY_RULES.getOrDefault(group.name(), List.of());
+        return group.rules().stream().map(rule -> {
             var action = WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs.builder();
             if (countOnly.contains(rule)) {
                 action.count(WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs
