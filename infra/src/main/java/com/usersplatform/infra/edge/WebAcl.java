@@ -123,9 +123,9 @@ public final class WebAcl extends ComponentResource {
      */
     static final List<String> REDACTED_HEADERS = List.of("authorization", "x-api-key");
     /**
-     * What the WAF log keeps: requests blocked, and those a rule overridden to count matched ({@code EXCLUDED_AS_COUNT},
-     * https://docs.aws.amazon.com/waf/latest/APIReference/API_ActionCondition.html); allowed traffic is dropped, so
-     * the log costs in proportion to what was refused.
+     * What the WAF log keeps: requests blocked, and those a rule overridden to count matched
+     * ({@code EXCLUDED_AS_COUNT}, https://docs.aws.amazon.com/waf/latest/APIReference/API_ActionCondition.html);
+     * allowed traffic is dropped, so the log costs in proportion to what was refused.
      */
     static final List<String> LOGGED_ACTIONS = List.of("BLOCK", "EXCLUDED_AS_COUNT");
 

@@ -135,7 +135,8 @@ class WebAclTest {
             assertEquals(Plans.keyArn(run.result()), logGroup.input("kmsKeyId"));
 
             RecordedResource logging = run.result().single(LOGGING);
-            assertTrue(logging.dependsOn().containsAll(List.of(acl.key(), logGroup.key())), logging.dependsOn().toString());
+            assertTrue(logging.dependsOn().containsAll(List.of(acl.key(), logGroup.key())),
+                    logging.dependsOn().toString());
             List<?> destinations = (List<?>) logging.input("logDestinationConfigs");
             assertEquals(1, destinations.size());
             assertTrue(String.valueOf(destinations.getFirst()).endsWith(":log-group:aws-waf-logs-"
