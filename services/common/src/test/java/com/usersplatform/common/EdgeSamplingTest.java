@@ -3,6 +3,7 @@ package com.usersplatform.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -10,12 +11,14 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -37,6 +40,20 @@ class EdgeSamplingTest {
         int atTheEdge = recorded(Tracing.Role.EDGE);
         // Binomial(2000, 0.05): mean 100, standard deviation 9.7; the bounds are 6 deviations away.
         assertTrue(atTheEdge > 40 && atTheEdge < 160, atTheEdge + " of " + REQUESTS + " recorded at ratio " + RATIO);
+    }
+
+    @Test
+    void atTheBoundsTheEdgeRecordsEveryClientTraceOrNone() {
+        for (double ratio : new double[] {0.0, 1.0}) {
+            EdgeSampler sampler = new EdgeSampler(ratio);
+            long recorded = IntStream.range(0, REQUESTS).filter(i -> sampler.shouldSample(
+                    Context.root(), "0af7651916cd43dd8448eb211c80319c", "GET", SpanKind.SERVER,
+                    Attributes.empty(), List.of()).getDecision()
+                    == SamplingDecision.RECORD_AND_SAMPLE).count();
+            assertEquals(ratio == 0.0 ? 0 : REQUESTS, recorded, "ratio " + ratio);
+            // The SDK shows a sampler by its description (SdkTracerProvider's toString, its debug logs).
+            assertEquals("EdgeSampler{" + ratio + "}", sampler.getDescription());
+        }
     }
 
     @Test
