@@ -22,6 +22,7 @@ import com.pulumi.kubernetes.networking.v1.outputs.IngressLoadBalancerIngress;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,28 @@ public final class GatewayIngress extends ComponentResource {
     /**
      * The only paths the ALB forwards (Kubernetes {@code Prefix}: {@code /api} matches {@code /api} and
      * {@code /api/...}, not {@code /apix}). Anything else, {@code /metrics} above all (the gateway's metrics are
-     * unauthenticated; Prometheus scrapes the pods directly), gets the controller's default action, a fixed 404
-     * ({@code build404Action} in pkg/ingress/model_build_actions.go, the listener default in
-     * pkg/ingress/model_build_listener.go of kubernetes-sigs/aws-load-balancer-controller).
+     * unauthenticated; Prometheus scrapes the pods directly), and any other host name, gets the listener's default
+     * action: {@link #NOT_FOUND}.
      */
     public static final List<String> ROUTED_PATHS = List.of("/api", "/health");
+
+    /**
+     * The Ingress's default backend: a fixed 404 answered by the ALB itself, with a body in the API's error shape
+     * (no request id: no service saw the request) instead of the controller's plain-text one. The controller makes the
+     * one default backend of an Ingress group the listener's default action (buildListenerDefaultActions in
+     * pkg/ingress/model_build_listener.go of kubernetes-sigs/aws-load-balancer-controller), and a backend whose port
+     * is named {@code use-annotation} runs the action of annotation {@code actions.<service name>}
+     * (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#actions).
+     * The ALB takes status codes 2XX, 4XX or 5XX, content type application/json among five, bodies up to 1024
+     * characters (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_FixedResponseActionConfig.html).
+     */
+    static final String NOT_FOUND = "api-not-found";
+    /** The body of {@link #NOT_FOUND}. */
+    static final String NOT_FOUND_BODY = StableJson.of(Map.of("error", "not_found",
+            "message", "No route here: the API is under /api"));
+    static final String NOT_FOUND_ACTION = StableJson.of(Map.of("type", "fixed-response",
+            "fixedResponseConfig", Map.of("contentType", "application/json", "statusCode", "404",
+                    "messageBody", NOT_FOUND_BODY)));
 
     /** Public URL of the gateway ({@code https://} with a certificate), once the ALB has a hostname. */
     public final Output<String> url;
@@ -70,7 +88,12 @@ public final class GatewayIngress extends ComponentResource {
                         .annotations(Output.tuple(optional(args.certificateArn()), optional(args.wafAclArn()))
                                 .applyValue(t -> annotations(args, t.t1, t.t2)))
                         .build())
-                .spec(IngressSpecArgs.builder().ingressClassName(INGRESS_CLASS).rules(rule.build()).build())
+                .spec(IngressSpecArgs.builder().ingressClassName(INGRESS_CLASS).rules(rule.build())
+                        .defaultBackend(IngressBackendArgs.builder().service(IngressServiceBackendArgs.builder()
+                                .name(NOT_FOUND)
+                                .port(ServiceBackendPortArgs.builder().name("use-annotation").build())
+                                .build()).build())
+                        .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.controller()).build());
 
         String scheme = args.certificateArn().isPresent() ? "https://" : "http://";
@@ -127,6 +150,7 @@ public final class GatewayIngress extends ComponentResource {
         annotations.put(ANNOTATION + "target-group-attributes", "deregistration_delay.timeout_seconds=30");
         annotations.put(ANNOTATION + "load-balancer-attributes",
                 "routing.http.drop_invalid_header_fields.enabled=true,idle_timeout.timeout_seconds=60");
+        annotations.put(ANNOTATION + "actions." + NOT_FOUND, NOT_FOUND_ACTION);
         wafAclArn.ifPresent(arn -> annotations.put(ANNOTATION + "wafv2-acl-arn", arn));
         certificateArn.ifPresentOrElse(arn -> {
             annotations.put(ANNOTATION + "certificate-arn", arn);

@@ -81,6 +81,37 @@ class GatewayIngressTest {
     }
 
     /**
+     * What is not routed gets the listener's default action, the Ingress's default backend: a 404 the ALB answers
+     * itself, in the API's error shape. The ALB's own limits on a fixed response: status 2XX, 4XX or 5XX, one of five
+     * content types, a body of at most 1024 characters
+     * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_FixedResponseActionConfig.html).
+     */
+    @Test
+    void whatIsNotRoutedGetsTheApisNotFoundBodyFromTheAlb() {
+        for (var run : KubernetesRuns.both()) {
+            var ingress = run.document("Ingress", NS, "gateway");
+            var backend = map(ingress, "spec.defaultBackend.service");
+            assertEquals("use-annotation", at(backend, "port.name"));
+            String action = (String) map(ingress, "metadata.annotations").get(A + "actions." + backend.get("name"));
+            JsonObject json = JsonParser.parseString(action).getAsJsonObject();
+            assertEquals("fixed-response", json.get("type").getAsString());
+            JsonObject fixed = json.getAsJsonObject("fixedResponseConfig");
+            assertEquals("404", fixed.get("statusCode").getAsString());
+            assertTrue(fixed.get("statusCode").getAsString().matches("[245]\\d\\d"));
+            assertEquals("application/json", fixed.get("contentType").getAsString());
+            assertTrue(List.of("text/plain", "text/css", "text/html", "application/javascript", "application/json")
+                    .contains(fixed.get("contentType").getAsString()));
+            String body = fixed.get("messageBody").getAsString();
+            assertTrue(body.length() <= 1024, body);
+            JsonObject error = JsonParser.parseString(body).getAsJsonObject();
+            assertEquals("not_found", error.get("error").getAsString());
+            assertFalse(error.get("message").getAsString().isBlank());
+            // No Service of that name: the name only points at the action.
+            assertTrue(run.ofKind("Service").stream().noneMatch(s -> backend.get("name").equals(at(s, "metadata.name"))));
+        }
+    }
+
+    /**
      * Kubernetes Ingress path matching: {@code Exact} is the whole path, {@code Prefix} matches element by element
      * (https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types); anything else is refused here.
      */
