@@ -17,6 +17,7 @@ import com.pulumi.aws.wafv2.inputs.WebAclLoggingConfigurationRedactedFieldSingle
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockCustomResponseArgs;
+import com.pulumi.aws.wafv2.inputs.WebAclRuleActionBlockCustomResponseResponseHeaderArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionArgs;
 import com.pulumi.aws.wafv2.inputs.WebAclRuleOverrideActionNoneArgs;
@@ -107,6 +108,14 @@ public final class WebAcl extends ComponentResource {
         }
     }
 
+    /**
+     * How long WAF may take to notice that an address's rate fell below the limit and stop blocking it: "usually
+     * below 30 seconds" (https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-caveats.html).
+     * A blocked client that waits one evaluation window plus this long is let through again, so that is its
+     * {@code Retry-After}.
+     */
+    static final int UNBLOCK_DELAY_SECONDS = 30;
+
     /** The rate-based rule's answer. */
     static final Answer RATE_LIMITED = Answer.of(429, "rate-limited", "rate_limited",
             "Too many requests from this address; slow down and retry later");
@@ -168,6 +177,12 @@ public final class WebAcl extends ComponentResource {
                         .customResponse(WebAclRuleActionBlockCustomResponseArgs.builder()
                                 .responseCode(RATE_LIMITED.status())
                                 .customResponseBodyKey(RATE_LIMITED.key())
+                                // Custom response headers keep their names (only inserted request headers get
+                                // WAF's x-amzn-waf- prefix): https://docs.aws.amazon.com/waf/latest/developerguide/customizing-the-response-for-blocked-requests.html
+                                .responseHeaders(WebAclRuleActionBlockCustomResponseResponseHeaderArgs.builder()
+                                        .name("Retry-After")
+                                        .value(Integer.toString(rateWindowSeconds + UNBLOCK_DELAY_SECONDS))
+                                        .build())
                                 .build())
                         .build()).build())
                 .statement(WebAclRuleStatementArgs.builder()

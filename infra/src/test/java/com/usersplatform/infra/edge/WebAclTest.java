@@ -67,7 +67,10 @@ class WebAclTest {
             assertEquals("request-blocked",
                     Yaml.at(core.get("CrossSiteScripting_BODY"), "block.customResponse.customResponseBodyKey"));
             // An address over the limit gets 429 and a body in the API's error shape, not WAF's bare 403.
-            assertEquals(Map.of("responseCode", 429.0, "customResponseBodyKey", "rate-limited"),
+            // With a Retry-After that outlasts the window and WAF's delay in lifting the block.
+            assertEquals(Map.of("responseCode", 429.0, "customResponseBodyKey", "rate-limited",
+                    "responseHeaders", List.of(Map.of("name", "Retry-After",
+                            "value", Integer.toString(run.stack().waf().rateWindowSeconds() + 30)))),
                     Yaml.at(rules.get(2), "action.block.customResponse"));
             assertEquals("rate_limited", errors.get("rate-limited"));
 
@@ -100,6 +103,16 @@ class WebAclTest {
         for (Map<String, Object> response : customResponses(acl.inputs())) {
             assertTrue(Set.of(400.0, 403.0, 404.0, 429.0).contains(response.get("responseCode")), response.toString());
             used.add((String) response.get("customResponseBodyKey"));
+            // At most 10 headers, names of 1-64 characters and never content-type, values of 1-255
+            // (https://docs.aws.amazon.com/waf/latest/APIReference/API_CustomHTTPHeader.html, limits page above).
+            @SuppressWarnings("unchecked")
+            var headers = (List<Map<String, Object>>) response.getOrDefault("responseHeaders", List.of());
+            assertTrue(headers.size() <= 10);
+            for (var header : headers) {
+                String name = (String) header.get("name");
+                assertTrue(name.length() <= 64 && !name.equalsIgnoreCase("content-type"), name);
+                assertTrue(((String) header.get("value")).length() <= 255);
+            }
         }
         assertEquals(bodies.keySet(), used);
         bodies.forEach((key, content) -> {
