@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -92,6 +94,24 @@ public final class AwsCli implements LiveAccount {
             return Optional.of(false);
         }
         return Optional.of(parse(result, command).path("imageDetails").size() > 0);
+    }
+
+    /**
+     * Policies attached to one log group carry {@code policyScope: RESOURCE}; older accounts and CLIs print no scope,
+     * and those policies are account-level
+     * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeResourcePolicies.html).
+     */
+    @Override
+    public Map<String, Integer> logResourcePolicies(String region) {
+        JsonNode json = call("logs", "describe-resource-policies", "--region", region)
+                .orElseThrow(() -> new Unavailable("no resource policies"));
+        Map<String, Integer> policies = new TreeMap<>();
+        json.path("resourcePolicies").forEach(policy -> {
+            if (!policy.path("policyScope").asText("ACCOUNT").equals("RESOURCE")) {
+                policies.put(policy.path("policyName").asText(), policy.path("policyDocument").asText("").length());
+            }
+        });
+        return policies;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.usersplatform.stacks.preflight;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface LiveAccount {
      * secret does not exist. The value itself never leaves the implementation (it carries a webhook's token).
      */
     Optional<Boolean> secretHoldsHttpsUrl(String name, String region);
+
+    /**
+     * The account-level CloudWatch Logs resource policies of {@code region} (those not attached to one log group),
+     * each policy's name with the length of its document ({@code logs describe-resource-policies}).
+     */
+    Map<String, Integer> logResourcePolicies(String region);
 
     /** This machine's public IPv4 address as the internet sees it. */
     String publicIp();

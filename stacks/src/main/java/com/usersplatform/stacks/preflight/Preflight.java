@@ -25,6 +25,11 @@ public final class Preflight {
 
     private static final String PREFIX = StackConfig.PROJECT + ":";
     private static final int HTTPS = 443;
+    static final String WAF_LOG_POLICY = "AWSWAF-LOGS";
+    static final int MAX_LOG_RESOURCE_POLICIES = 10;
+    static final int MAX_LOG_POLICY_CHARACTERS = 5120;
+    /** What one more log group takes in the policy: its ARN (about 110 characters here) and JSON punctuation. */
+    static final int ONE_LOG_GROUP_CHARACTERS = 200;
 
     private final StackConfig stack;
     private final LiveAccount live;
@@ -73,6 +78,7 @@ public final class Preflight {
         hostedZone();
         endpoint();
         chatWebhook();
+        wafLogDelivery();
         if (images) {
             images();
         }
@@ -181,6 +187,34 @@ public final class Preflight {
                                 + " refuse to post");
                     }
                 }));
+    }
+
+    /**
+     * WAF delivers its log to CloudWatch Logs through one account-level resource policy per region, AWSWAF-LOGS,
+     * which it creates, or extends with each new log group, when logging is configured
+     * (https://docs.aws.amazon.com/waf/latest/APIReference/API_LoggingConfiguration.html). An account has at most
+     * 10 such policies per region
+     * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutResourcePolicy.html), each of at
+     * most 5120 characters (https://docs.aws.amazon.com/step-functions/latest/dg/bp-cwl.html): past either, the WAF
+     * logging configuration fails well into {@code pulumi up}.
+     */
+    private void wafLogDelivery() {
+        if (!stack.waf().enabled()) {
+            return;
+        }
+        String key = PREFIX + "waf.enabled";
+        ask(key, () -> live.logResourcePolicies(stack.awsRegion())).ifPresent(policies -> {
+            Integer wafPolicy = policies.get(WAF_LOG_POLICY);
+            if (wafPolicy == null && policies.size() >= MAX_LOG_RESOURCE_POLICIES) {
+                problems.add(key + ": " + stack.awsRegion() + " already has " + policies.size() + " CloudWatch Logs"
+                        + " resource policies, the most an account may have, and none is " + WAF_LOG_POLICY
+                        + ": WAF could not create the one its log needs; delete a policy nothing uses");
+            } else if (wafPolicy != null && wafPolicy > MAX_LOG_POLICY_CHARACTERS - ONE_LOG_GROUP_CHARACTERS) {
+                problems.add(key + ": the " + WAF_LOG_POLICY + " resource policy in " + stack.awsRegion() + " has "
+                        + wafPolicy + " of its " + MAX_LOG_POLICY_CHARACTERS + " characters: WAF may not fit this"
+                        + " stack's log group in it; remove the log groups of deleted web ACLs from it");
+            }
+        });
     }
 
     /** Nothing deploys a tag that was never pushed (the Deployment would wait in ImagePullBackOff until it times out). */

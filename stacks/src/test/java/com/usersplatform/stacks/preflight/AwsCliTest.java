@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +54,10 @@ class AwsCliTest {
                     [[ "$4" == missing/* ]] && fail RepositoryNotFoundException DescribeImages "The repository does not exist"
                     [[ "$6" == imageTag=1.0.0 ]] && echo '{"imageDetails":[{"imageTags":["1.0.0"]}]}' && exit 0
                     fail ImageNotFoundException DescribeImages "The image requested does not exist" ;;
+                  "logs describe-resource-policies")
+                    echo '{"resourcePolicies":[{"policyName":"AWSWAF-LOGS","policyDocument":"{\\"Version\\":\\"2012-10-17\\"}"},'
+                    echo '{"policyName":"one-group","policyDocument":"{}","policyScope":"RESOURCE"},'
+                    echo '{"policyName":"route53","policyDocument":"{}","policyScope":"ACCOUNT"}]}' ;;
                   *) echo "Unable to locate credentials. You can configure credentials by running \\"aws configure\\"." >&2; exit 253 ;;
                 esac
                 """);
@@ -70,6 +75,9 @@ class AwsCliTest {
         assertEquals(Optional.of(true), cli.secretHoldsHttpsUrl("chat/https", "eu-west-1"));
         assertEquals(Optional.of(false), cli.secretHoldsHttpsUrl("chat/other", "eu-west-1"));
         assertEquals(Optional.empty(), cli.secretHoldsHttpsUrl("chat/missing", "eu-west-1"));
+        // Only account-level policies count against the region's 10; the length is the document's.
+        assertEquals(Map.of("AWSWAF-LOGS", "{\"Version\":\"2012-10-17\"}".length(), "route53", 2),
+                cli.logResourcePolicies("eu-west-1"));
     }
 
     @Test

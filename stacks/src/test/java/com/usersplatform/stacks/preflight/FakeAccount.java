@@ -18,6 +18,7 @@ final class FakeAccount implements LiveAccount {
     final Map<String, String> clusters = new HashMap<>();
     final Map<String, Set<String>> repositories = new HashMap<>();
     final Map<String, String> secrets = new HashMap<>();
+    final Map<String, Map<String, Integer>> logPolicies = new HashMap<>();
     String publicIp = "198.18.0.7";
     final Set<String> reachableHosts = new HashSet<>();
     final Set<String> tools = new HashSet<>(Set.of("pulumi", "aws"));
@@ -64,6 +65,12 @@ final class FakeAccount implements LiveAccount {
     public Optional<Boolean> secretHoldsHttpsUrl(String name, String region) {
         maybeFail("secret");
         return Optional.ofNullable(secrets.get(region + " " + name)).map(value -> value.startsWith("https://"));
+    }
+
+    @Override
+    public Map<String, Integer> logResourcePolicies(String region) {
+        maybeFail("logs");
+        return logPolicies.getOrDefault(region, Map.of());
     }
 
     @Override

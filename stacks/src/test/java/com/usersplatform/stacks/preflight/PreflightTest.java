@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,6 +155,39 @@ class PreflightTest {
                 + " hold an https:// URL: the relay would refuse to post"), check(withChat));
         live.secrets.put(REGION + " users-platform/live/chat", "https://hooks.example.org/T/B/x");
         assertEquals(List.of(), check(withChat));
+    }
+
+    @Test
+    void wafMustBeAbleToCreateOrExtendItsLogDeliveryPolicy() throws IOException {
+        Map<String, Integer> policies = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            policies.put("other-" + i, 300);
+        }
+        live.logPolicies.put(REGION, policies);
+        assertEquals(List.of("users-platform:waf.enabled: eu-west-1 already has 10 CloudWatch Logs resource policies,"
+                + " the most an account may have, and none is AWSWAF-LOGS: WAF could not create the one its log needs;"
+                + " delete a policy nothing uses"), check(stack("endpointAccess: publicIamOnly")));
+        policies.remove("other-0");
+        assertEquals(List.of(), check(stack("endpointAccess: publicIamOnly")), "room for one more");
+        policies.put("AWSWAF-LOGS", 4921);
+        assertEquals(List.of("users-platform:waf.enabled: the AWSWAF-LOGS resource policy in eu-west-1 has 4921 of"
+                + " its 5120 characters: WAF may not fit this stack's log group in it; remove the log groups of"
+                + " deleted web ACLs from it"), check(stack("endpointAccess: publicIamOnly")));
+        policies.put("AWSWAF-LOGS", 4920);
+        assertEquals(List.of(), check(stack("endpointAccess: publicIamOnly")),
+                "10 policies, one of them WAF's with room for one more log group");
+        live.unavailable.add("logs");
+        assertEquals(List.of("users-platform:waf.enabled: cannot check: Unable to locate credentials"),
+                check(stack("endpointAccess: publicIamOnly")));
+    }
+
+    @Test
+    void withoutWafItsLogPolicyIsNotAsked() throws IOException {
+        live.unavailable.add("logs");
+        Path file = dir.resolve("Pulumi.live.yaml");
+        stack("endpointAccess: publicIamOnly");
+        Files.writeString(file, Files.readString(file) + "  users-platform:waf: {enabled: false}\n");
+        assertEquals(List.of(), check(StackConfigLoader.loadFile(file)));
     }
 
     @Test
