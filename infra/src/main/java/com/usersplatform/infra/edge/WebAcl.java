@@ -35,6 +35,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.usersplatform.infra.json.StableJson;
 
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class WebAcl extends ComponentResource {
      */
     record Answer(int status, String key, String json) {
         static Answer of(int status, String key, String error, String message) {
-            return new Answer(status, key, "{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+            return new Answer(status, key, StableJson.of(Map.of("error", error, "message", message)));
         }
     }
 
