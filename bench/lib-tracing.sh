@@ -6,17 +6,12 @@
 
 # restart_services MODE: users and gateway again, with tracing off or exporting at ratio MODE.
 restart_services() {
-  stop_process "$GATEWAY_PID"
-  stop_process "$USERS_PID"
   if [[ $1 == off ]]; then
     unset TRACING_OTLP_ENDPOINT TRACING_SAMPLING_RATIO
   else
     export TRACING_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_SINK_PORT" TRACING_SAMPLING_RATIO=$1
   fi
-  local_start_users
-  wait_ready users "$USERS/health/ready" "$USERS_PID"
-  local_start_gateway
-  wait_ready gateway "$GATEWAY/health/ready" "$GATEWAY_PID"
+  bench_restart_services
 }
 
 # metric_value URL NAME: the value of an unlabelled series in a /metrics answer (0 when absent).

@@ -129,6 +129,43 @@ bench_cleanup() {
   local_stop_all
 }
 
+# Restarts users and gateway (after Redis) with the current environment: JAVA_OPTS, USERS_JAVA_OPTS,
+# GATEWAY_JAVA_OPTS, the tracing variables.
+bench_restart_services() {
+  stop_process "$GATEWAY_PID"
+  stop_process "$USERS_PID"
+  local_start_users
+  wait_ready users "$USERS/health/ready" "$USERS_PID"
+  local_start_gateway
+  wait_ready gateway "$GATEWAY/health/ready" "$GATEWAY_PID"
+}
+
+# The table measure_run prints a row of; measure_header prints its header.
+MEASURE_FORMAT='%-8s %-7s %5s %10s %9s %9s %9s %7s %18s\n'
+# shellcheck disable=SC2059
+measure_header() { printf "$MEASURE_FORMAT" target op conns req/s p50_ms p99_ms p99.9_ms errors "cpu_us/req gw/us/r"; }
+
+# measure_run TARGET OP CONNS [EXTRA_JSON]: one wrk run of OP (get, list, create, health) on TARGET (gateway or
+# users) for BENCH_DURATION; prints its row and appends it (plus EXTRA_JSON) to the caller's rows array.
+measure_run() {
+  local url prefix before json row rps p50 p99 p999 errors cpu
+  if [[ $1 == gateway ]]; then url=$GATEWAY prefix=/api/users; else url=$USERS prefix=/users; fi
+  before=("$(cpu_ms "$GATEWAY_PID")" "$(cpu_ms "$USERS_PID")" "$(cpu_ms "$REDIS_PID")")
+  json=$(BENCH_PREFIX=$prefix run_wrk "$3" "$BENCH_DURATION" "$2.lua" "$url")
+  # CPU each process spent per request: on 2 shared cores this is what bounds the throughput.
+  row=$(jq -c --arg target "$1" --arg op "$2" --argjson conns "$3" --argjson extra "${4:-"{}"}" \
+    --argjson g "$(($(cpu_ms "$GATEWAY_PID") - before[0]))" --argjson u "$(($(cpu_ms "$USERS_PID") - before[1]))" \
+    --argjson r "$(($(cpu_ms "$REDIS_PID") - before[2]))" '
+    {target: $target, operation: $op, connections: $conns} + . + {error_count: ([.errors[]] | add),
+     cpu_us_per_request: {gateway: ($g * 1000 / .requests | floor), users: ($u * 1000 / .requests | floor),
+                          redis: ($r * 1000 / .requests | floor)}} + $extra' <<<"$json")
+  rows+=("$row")
+  read -r rps p50 p99 p999 errors cpu < <(jq -r '[.rps, .p50_ms, .p99_ms, .p999_ms, .error_count,
+    (.cpu_us_per_request | "\(.gateway)/\(.users)/\(.redis)")] | join(" ")' <<<"$row")
+  # shellcheck disable=SC2059
+  printf "$MEASURE_FORMAT" "$1" "$2" "$3" "$rps" "$p50" "$p99" "$p999" "$errors" "$cpu"
+}
+
 # The machine the figures come from, as a JSON object.
 machine_json() {
   jq -n --arg cpu "$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)" --arg nproc "$(nproc)" \
