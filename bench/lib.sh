@@ -91,8 +91,11 @@ seed_users() {
 : "${BENCH_SAMPLING_RATIO:=0.1}" "${OTLP_SINK_PORT:=14318}"
 SINK_PID=""
 start_otlp_sink() {
+  local_check_port OTLP_SINK_PORT
   java "$BENCH_DIR/OtlpSink.java" "$OTLP_SINK_PORT" &
   SINK_PID=$!
+  # Stopped even if the script dies before bench_start_system's trap (which stops it with the other jobs) is set.
+  trap 'kill "$SINK_PID" 2>/dev/null || true' EXIT
   local deadline=$(($(now_ms) + 30000))
   until curl -fs -o /dev/null "http://127.0.0.1:$OTLP_SINK_PORT/stats"; do
     kill -0 "$SINK_PID" 2>/dev/null || die "the OTLP sink did not start (port $OTLP_SINK_PORT taken?)"

@@ -36,16 +36,17 @@ local_init() {
   mkdir -p "$SECRETS" "$LOGS" "$RUN_DIR/redis"
 }
 
-# Fails with a clear message when one of the ports is already taken.
+# local_check_port NAME: fails with a clear message when the port in variable NAME is already taken.
+local_check_port() {
+  local port=${!1}
+  [[ $port =~ ^[0-9]+$ ]] || die "$1 must be a port number, got '$port'"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "port $port ($1) is already in use on 127.0.0.1; stop what uses it or set $1 to a free port"
+  fi
+}
 local_check_ports() {
-  local name port
-  for name in GATEWAY_PORT USERS_PORT REDIS_PORT; do
-    port=${!name}
-    [[ $port =~ ^[0-9]+$ ]] || die "$name must be a port number, got '$port'"
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      die "port $port ($name) is already in use on 127.0.0.1; stop what uses it or set $name to a free port"
-    fi
-  done
+  local name
+  for name in GATEWAY_PORT USERS_PORT REDIS_PORT; do local_check_port "$name"; done
 }
 
 # ./mvnw -q -B ARGS, without the JDK 24+ warnings about Maven's own use of sun.misc.Unsafe.
