@@ -56,9 +56,7 @@ tracing_overhead() {
   all=$(printf '%s\n' "${rows[@]}" | jq -sc .)
   # Per mode: the median over the rounds and its ratio to "off" (same run); on a machine shared with other work
   # the lowest CPU per request of the rounds is the least disturbed estimate of the cost, so it is reported too.
-  summary=$(jq -c '
-    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-    def r3: . * 1000 | round / 1000;
+  summary=$(jq -c "$JQ_STATS"'
     group_by(.mode) | map({mode: .[0].mode, rps: (map(.rps) | median), p50_ms: (map(.p50_ms) | median),
       p99_ms: (map(.p99_ms) | median),
       cpu_us_per_request: (map(.cpu_us_per_request.gateway + .cpu_us_per_request.users) | median),

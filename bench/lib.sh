@@ -143,6 +143,12 @@ bench_restart_services() {
   wait_ready gateway "$GATEWAY/health/ready" "$GATEWAY_PID"
 }
 
+# jq definitions the summaries over rounds share: the median (the mean of the middle two for an even count) and
+# rounding to three decimals.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+JQ_STATS='def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+def r3: . * 1000 | round / 1000;
+'
 # The table measure_run prints a row of; measure_header prints its header.
 MEASURE_FORMAT='%-8s %-7s %5s %10s %9s %9s %9s %7s %18s\n'
 # shellcheck disable=SC2059
