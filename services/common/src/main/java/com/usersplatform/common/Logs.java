@@ -64,6 +64,14 @@ public final class Logs {
         }
     }
 
+    /** Returns once every line logged so far is written, including those another thread is still writing. */
+    public static void flush() {
+        Handler handler = installed;
+        if (handler != null) {
+            handler.flush();
+        }
+    }
+
     static Map<?, ?> fields(LogRecord record) {
         Object[] params = record.getParameters();
         return params != null && params.length == 1 && params[0] instanceof Fields f ? f.values() : null;
@@ -73,17 +81,20 @@ public final class Logs {
     }
 
     /**
-     * Writes each formatted line to {@code out} and flushes it before returning, so no line waits in a buffer. The
-     * line is formatted on the logging thread (it reads that thread's request id and span) before any lock is
-     * taken; only the write itself is serialised, by the stream's own lock. A handler that held one monitor while
-     * formatting and writing (like {@link java.util.logging.StreamHandler}) made every request's access log line
-     * wait for the others: a quarter of the gateway's CPU went to spinning on that monitor under load.
+     * Writes each formatted line to {@code out} through a {@link LineWriter}: written and flushed before
+     * {@code publish} returns unless another thread is writing, in which case that thread writes it with its own.
+     * The line is formatted on the logging thread (it reads that thread's request id and span) before any lock is
+     * taken. A handler that held one monitor while formatting and writing (like
+     * {@link java.util.logging.StreamHandler}) made every request's access log line wait for the others: a quarter
+     * of the gateway's CPU went to spinning on that monitor under load.
      */
     private static final class LineHandler extends Handler {
         private final PrintStream out;
+        private final LineWriter writer;
 
         LineHandler(PrintStream out, Formatter formatter) {
             this.out = out;
+            this.writer = new LineWriter(out);
             setFormatter(formatter);
         }
 
@@ -99,13 +110,12 @@ public final class Logs {
                 reportError("cannot format a log record", e, ErrorManager.FORMAT_FAILURE);
                 return;
             }
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-            out.flush();
+            writer.write(line.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
         public void flush() {
+            writer.flush();
             out.flush();
         }
 

@@ -41,5 +41,6 @@ public final class ServiceLifecycle {
             }
         }
         Logs.info(LOG, "stopped", Map.of());
+        Logs.flush(); // a request thread may still be writing lines, this one included: out before the JVM exits
     }
 }
