@@ -31,8 +31,8 @@ class OutageGuardTest {
     void letsOneProbeThroughPerIntervalAndASuccessOpensItAgain() throws Exception {
         Duration interval = Duration.ofMillis(300);
         OutageGuard guard = new OutageGuard(interval);
+        long failedAt = System.nanoTime(); // before failed(), which starts the interval from its own clock reading
         guard.failed();
-        long failedAt = System.nanoTime();
         while (!guard.permits()) {
             Thread.sleep(5);
         }
