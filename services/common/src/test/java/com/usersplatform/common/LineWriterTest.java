@@ -37,10 +37,8 @@ class LineWriterTest {
     @Test
     void linesAddedDuringAWriteReturnAtOnceAndGoOutTogetherInTheWritersNextRound() throws Exception {
         RecordingStream out = new RecordingStream();
-        out.blockFirstWrite();
         LineWriter writer = new LineWriter(out);
-        Thread first = Thread.ofPlatform().start(() -> writer.write(line("a")));
-        assertTrue(out.blocked.await(5, TimeUnit.SECONDS), "the first line is being written");
+        Thread first = blockedWrite(writer, out, "a");
         Thread others = Thread.ofPlatform().start(() -> {
             writer.write(line("b"));
             writer.write(line("c"));
@@ -88,10 +86,8 @@ class LineWriterTest {
     @Test
     void aStalledStreamHoldsCallersBackOnceTheBoundIsWaiting() throws Exception {
         RecordingStream out = new RecordingStream();
-        out.blockFirstWrite();
         LineWriter writer = new LineWriter(out, 8);
-        Thread first = Thread.ofPlatform().start(() -> writer.write(line("first")));
-        assertTrue(out.blocked.await(5, TimeUnit.SECONDS));
+        Thread first = blockedWrite(writer, out, "first");
         writer.write(line("1234567")); // 8 bytes now wait behind the blocked write: exactly the bound
         Thread held = Thread.ofPlatform().start(() -> writer.write(line("held")));
         held.join(300);
@@ -121,10 +117,8 @@ class LineWriterTest {
     @Test
     void flushReturnsOnlyOnceTheLinesWaitingBehindAWriteAreWritten() throws Exception {
         RecordingStream out = new RecordingStream();
-        out.blockFirstWrite();
         LineWriter writer = new LineWriter(out);
-        Thread first = Thread.ofPlatform().start(() -> writer.write(line("a")));
-        assertTrue(out.blocked.await(5, TimeUnit.SECONDS));
+        Thread first = blockedWrite(writer, out, "a");
         writer.write(line("b"));
         Thread flusher = Thread.ofPlatform().start(writer::flush);
         flusher.join(300);
@@ -139,17 +133,9 @@ class LineWriterTest {
     @Test
     void flushWritesLinesThatAWriterStoppedByAnErrorLeftBehind() throws Exception {
         RecordingStream out = new RecordingStream();
-        out.blockFirstWrite();
-        out.failNext = new StreamBroken();
+        out.failNext = new StreamBroken(); // after the block: the writer's own line is lost with its failed write
         LineWriter writer = new LineWriter(out);
-        Thread first = Thread.ofPlatform().start(() -> {
-            try {
-                writer.write(line("a"));
-            } catch (StreamBroken expected) {
-                // the writer's own line is lost with its failed write
-            }
-        });
-        assertTrue(out.blocked.await(5, TimeUnit.SECONDS));
+        Thread first = blockedWrite(writer, out, "a");
         writer.write(line("left behind"));
         Thread flusher = Thread.ofPlatform().start(writer::flush); // waits for the writer, which then fails
         flusher.join(300);
@@ -159,6 +145,21 @@ class LineWriterTest {
         flusher.join(5000);
         assertFalse(flusher.isAlive(), "a waiting flush is woken when the failed writer gives up");
         assertEquals(List.of("left behind\n"), out.writes);
+    }
+
+    /** Starts a thread writing {@code text} through {@code writer} and returns once its write blocks in {@code out}. */
+    private static Thread blockedWrite(LineWriter writer, RecordingStream out, String text)
+            throws InterruptedException {
+        out.blockFirstWrite();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try {
+                writer.write(line(text));
+            } catch (StreamBroken expected) {
+                // a test that fails this write checks what happens to the other lines
+            }
+        });
+        assertTrue(out.blocked.await(5, TimeUnit.SECONDS), "the first line is being written");
+        return thread;
     }
 
     private static final class StreamBroken extends Error {
