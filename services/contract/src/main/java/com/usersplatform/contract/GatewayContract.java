@@ -13,7 +13,7 @@ import java.util.List;
 public final class GatewayContract {
     public static final Setting SERVER_PORT = integer("server.port", 3000, 0, 65_535, "listening port");
     public static final Setting USERS_URL = Setting.of("users.url", Setting.Type.URI, "http://127.0.0.1:3001",
-            "users service base URL");
+            "users service base URL: http://host[:port], no path");
     public static final Setting API_KEYS_FILE = Setting.of("api.keys.file", Setting.Type.PATH,
             "/etc/gateway/api-keys/keys", "file of accepted API-key hashes (mounted secret)");
     public static final Setting RATE_LIMIT_RPS = integer("rate.limit.rps", 50, 1, 100_000,

@@ -71,8 +71,13 @@ public record GatewayConfig(int port,
     public GatewayConfig {
         requireWithin(GatewayContract.SERVER_PORT, port, WHAT);
         URI users = upstream.baseUri();
-        require(("http".equals(users.getScheme()) || "https".equals(users.getScheme())) && users.getHost() != null,
-                "users.url must be an http(s) URL with a host, got " + users);
+        // The hop to users is plain HTTP inside the cluster (its network policy admits only the gateway), and the
+        // forwarding client (upstream.UpstreamConnection) speaks nothing else: refuse https rather than ignore it.
+        // Forwarded paths are users' own (/users/...): a base path would be silently dropped, so it is refused too.
+        String path = users.getRawPath();
+        require("http".equals(users.getScheme()) && users.getHost() != null
+                        && (path == null || path.isEmpty() || path.equals("/")),
+                "users.url must be an http URL with a host and no path, got " + users);
         requireWithin(GatewayContract.UPSTREAM_CONNECT_TIMEOUT_MS, upstream.connectTimeout().toMillis(), WHAT);
         requireWithin(GatewayContract.UPSTREAM_READ_TIMEOUT_MS, upstream.readTimeout().toMillis(), WHAT);
         require(upstream.maxAttempts() >= 1, "upstream.retry.attempts must be at least 1");

@@ -25,9 +25,11 @@ class GatewayConfigRulesTest {
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             server.port                    | 65536            | server.port must be between 0 and 65535, got 65536
-            users.url                      | users:3001       | users.url must be an http(s) URL with a host, got users:3001
-            users.url                      | ftp://users:21   | users.url must be an http(s) URL with a host, got ftp://users:21
-            users.url                      | http:/users      | users.url must be an http(s) URL with a host, got http:/users
+            users.url                      | users:3001       | users.url must be an http URL with a host and no path, got users:3001
+            users.url                      | ftp://users:21   | users.url must be an http URL with a host and no path, got ftp://users:21
+            users.url                      | http:/users      | users.url must be an http URL with a host and no path, got http:/users
+            users.url                      | https://users    | users.url must be an http URL with a host and no path, got https://users
+            users.url                      | http://users/v1  | users.url must be an http URL with a host and no path, got http://users/v1
             upstream.connect.timeout.ms    | 0                | upstream.connect.timeout.ms must be between 1 and 60000, got 0
             upstream.read.timeout.ms       | 0                | upstream.read.timeout.ms must be between 1 and 300000, got 0
             upstream.retry.attempts        | 0                | upstream.retry.attempts must be at least 1
@@ -51,7 +53,7 @@ class GatewayConfigRulesTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
-            users.url                      | https://users.apps.svc
+            users.url                      | http://users.apps.svc
             upstream.connect.timeout.ms    | 1
             upstream.read.timeout.ms       | 1
             upstream.retry.attempts        | 1

@@ -1,16 +1,13 @@
 package com.usersplatform.gateway.upstream;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,18 +17,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.helidon.common.uri.UriInfo;
-import io.helidon.common.uri.UriPath;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
-import io.helidon.webclient.api.ClientUri;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.Proxy;
-import io.helidon.webclient.api.RuntimeUnknownHostException;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientProtocolConfig;
-import io.helidon.webclient.http1.Http1ClientRequest;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -44,8 +33,9 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
 /**
- * Forwards requests to the users service over Helidon's WebClient, inside a circuit breaker (outer) and a retry
- * (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx answers count
+ * Forwards requests to the users service over kept-alive HTTP/1.1 connections of its own ({@link UpstreamConnection},
+ * {@link UpstreamConnectionPool}, {@link RequestEncoder}, {@link ResponseReader}), inside a circuit breaker (outer)
+ * and a retry (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx answers count
  * as breaker failures; 2xx-4xx answers come back unchanged. Each forwarded request is one client span (breaker
  * state at the start as an attribute, each retry as an event) whose W3C trace context goes to the users service.
  */
@@ -55,13 +45,12 @@ public final class UpstreamClient {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "date",
             "server");
 
-    /** Bodies up to this size with a declared length are read into an array of exactly that length. */
-    private static final int MAX_EXACT_READ = 1 << 20;
-
     private final String service;
     private final UpstreamSettings settings;
     private final UriInfo base;
-    private final Http1Client client;
+    private final InetSocketAddress address;
+    private final String hostHeader;
+    private final UpstreamConnectionPool pool = new UpstreamConnectionPool();
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final UpstreamObserver observer;
@@ -91,34 +80,14 @@ public final class UpstreamClient {
         this.observer = observer;
         this.tracer = telemetry.getTracer("upstream");
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
+        int port = settings.baseUri().getPort() < 0 ? 80 : settings.baseUri().getPort(); // http's default port
         this.base = UriInfo.builder()
                 .scheme(settings.baseUri().getScheme())
                 .host(settings.baseUri().getHost())
-                .port(settings.baseUri().getPort())
+                .port(port)
                 .build();
-        // The HTTP/1.1 client itself, not WebClient's protocol-negotiating front: only users is ever called, always
-        // over plain HTTP/1.1, and WebClient.builder().addProtocolConfig(...) never reaches its HTTP/1.1 client in
-        // Helidon 4.5.0 (LoomClient looks the config up by protocol id "http/1.1" while the config's type() is
-        // "http_1_1", so the defaults apply), which had silently left header validation on.
-        this.client = Http1Client.builder()
-                .baseUri(settings.baseUri())
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .followRedirects(false)
-                // users is reached directly inside the cluster. Helidon 4's default proxy is SYSTEM
-                // (https://github.com/helidon-io/helidon/issues/7274), which builds and checks a java.net.URI
-                // against the system proxy selector on every request: ~3 % of the gateway's CPU for nothing.
-                .proxy(Proxy.noProxy())
-                // Header validation on this hop only repeats checks already made: the request headers are built
-                // from values the server validated on the way in (or generated here), and users' response headers
-                // are validated again when the gateway writes them to its client. Validating them on this client
-                // too (https://helidon.io/docs/latest/config/io.helidon.webclient.http1.http1clientprotocolconfig)
-                // cost ~6 % of the gateway's CPU samples (Http1CallChainBase.writeHeaders, readHeaders).
-                .protocolConfig(Http1ClientProtocolConfig.builder()
-                        .validateRequestHeaders(false)
-                        .validateResponseHeaders(false)
-                        .build())
-                .build();
+        this.address = InetSocketAddress.createUnresolved(settings.baseUri().getHost(), port);
+        this.hostHeader = settings.baseUri().getHost() + ":" + port;
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerWindow())
@@ -207,75 +176,100 @@ public final class UpstreamClient {
     }
 
     private UpstreamResponse send(UpstreamRequest request) {
-        ClientUri uri = ClientUri.create(UriInfo.builder(base)
-                .path(UriPath.create(request.path()))
-                .query(request.query())
-                .build());
-        Http1ClientRequest http = client.method(request.method()).uri(uri);
-        request.headers().forEach(http::header);
-        propagator.inject(Context.current(), http,
-                (carrier, name, value) -> carrier.header(HeaderValues.create(HeaderNames.create(name), value)));
-        try (HttpClientResponse response = request.body().length == 0 ? http.request() : http.submit(request.body())) {
-            // A HEAD answer announces a length but carries no body: never read one.
-            boolean hasBody = !request.method().equals(Method.HEAD) && response.entity().hasEntity();
-            byte[] body = hasBody ? readBody(response) : new byte[0];
-            List<Header> headers = new ArrayList<>();
-            response.headers().forEach(h -> {
-                if (!HOP_BY_HOP.contains(h.headerName().lowerCase())) {
-                    headers.add(h);
+        List<Header> traceContext = new ArrayList<>(1);
+        propagator.inject(Context.current(), traceContext,
+                (carrier, name, value) -> carrier.add(HeaderValues.create(HeaderNames.create(name), value)));
+        byte[] bytes = RequestEncoder.encode(request, hostHeader, traceContext);
+        boolean head = request.method().equals(Method.HEAD);
+        UpstreamConnection pooled = pool.lease();
+        if (pooled != null) {
+            try {
+                return exchange(pooled, bytes, head);
+            } catch (IOException e) {
+                // users closed the kept-alive connection as the request went out (a restart, its idle timeout):
+                // it never saw the request, but only a repeatable one may be sent again without asking.
+                if (pooled.answered() || !request.idempotent() || e instanceof SocketTimeoutException) {
+                    throw failure(e);
                 }
-            });
-            UpstreamResponse result = new UpstreamResponse(response.status().code(), List.copyOf(headers), body);
-            if (result.status() >= 500) {
-                throw new ServerError(result);
             }
-            return result;
-        } catch (RuntimeException e) {
-            if (e instanceof ServerError) {
-                throw e;
-            }
-            throw classify(e);
         }
-    }
-
-    /**
-     * The answer's body. With a {@code Content-Length} (users always sends one) exactly that many bytes are read:
-     * {@code entity().as(byte[].class)} reads through {@code InputStream.readAllBytes}, whose 16 KiB chunks Helidon
-     * 4.5.0 answers with a 16 KiB buffer of its own each time ({@code ReadableEntityBase.RequestingInputStream}), so
-     * a 200-byte body cost over 32 KiB of garbage: most of the gateway's allocation, 37 young collections a second
-     * under load. Closing the stream reads to the end, which returns the connection to the pool.
-     */
-    private static byte[] readBody(HttpClientResponse response) {
-        OptionalLong length = response.headers().contentLength();
-        if (length.isEmpty() || length.getAsLong() > MAX_EXACT_READ) {
-            return response.entity().as(byte[].class); // chunked or large: Helidon's own bounded buffering
-        }
-        try (InputStream in = response.inputStream()) {
-            return in.readNBytes((int) length.getAsLong());
+        UpstreamConnection fresh;
+        try {
+            fresh = UpstreamConnection.open(resolve(), settings.connectTimeout(), settings.readTimeout());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, service + " service unreachable", e);
+        }
+        try {
+            return exchange(fresh, bytes, head);
+        } catch (IOException e) {
+            throw failure(e);
         }
     }
 
-    private UpstreamFailure classify(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException || t instanceof RuntimeUnknownHostException
-                    || t instanceof SocketTimeoutException && isConnectTimeout(t)) {
-                return new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
-                        service + " service unreachable", e);
+    /** Writes {@code request} and reads the answer; the connection goes back to the pool only after a whole one. */
+    private UpstreamResponse exchange(UpstreamConnection connection, byte[] request, boolean head) throws IOException {
+        ResponseReader.Response answer;
+        try {
+            connection.write(request);
+            answer = connection.read(head);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        if (answer.reusable()) {
+            pool.release(connection);
+        } else {
+            connection.close();
+        }
+        List<Header> headers = new ArrayList<>(answer.headers().size());
+        Set<String> named = connectionOptions(answer.headers());
+        for (Header h : answer.headers()) {
+            String name = h.headerName().lowerCase();
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+                headers.add(h);
             }
-            if (t instanceof SocketTimeoutException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, service + " service did not answer within "
-                        + settings.readTimeout().toMillis() + " ms", e);
+        }
+        UpstreamResponse result = new UpstreamResponse(answer.status(), List.copyOf(headers), answer.body());
+        if (result.status() >= 500) {
+            throw new ServerError(result);
+        }
+        return result;
+    }
+
+    /** Fields the answer's {@code Connection} header names are hop-by-hop too (RFC 9110 section 7.6.1). */
+    private static Set<String> connectionOptions(List<Header> headers) {
+        Set<String> named = Set.of();
+        for (Header h : headers) {
+            if (h.headerName().lowerCase().equals("connection")) {
+                named = new HashSet<>(named);
+                for (String option : h.get().split(",")) {
+                    named.add(option.strip().toLowerCase(Locale.ROOT));
+                }
             }
+        }
+        return named;
+    }
+
+    /** The users service's address, looked up again for each new connection (its DNS name may move). */
+    private InetSocketAddress resolve() throws UnknownHostException {
+        InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
+        if (resolved.isUnresolved()) {
+            throw new UnknownHostException(address.getHostString());
+        }
+        return resolved;
+    }
+
+    /** What a failed exchange on an open connection means for the client. */
+    private UpstreamFailure failure(IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, service + " service did not answer within "
+                    + settings.readTimeout().toMillis() + " ms", e);
+        }
+        if (e instanceof ResponseReader.MalformedResponseException) {
+            return new UpstreamFailure(UpstreamFailure.Kind.ERROR,
+                    service + " service sent a malformed answer: " + e.getMessage(), e);
         }
         return new UpstreamFailure(UpstreamFailure.Kind.ERROR, service + " service connection failed", e);
-    }
-
-    private static boolean isConnectTimeout(Throwable t) {
-        String message = t.getMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
     }
 
     /** A 5xx answer: recorded by the breaker as a failure, unwrapped by {@link #forward}. */
