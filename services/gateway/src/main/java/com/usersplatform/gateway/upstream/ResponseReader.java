@@ -21,7 +21,10 @@ import io.helidon.http.HeaderValues;
  * pass on what it had to guess (RFC 9112 section 5.2 and 11.2, response splitting and smuggling).
  */
 final class ResponseReader {
-    /** Status line and header fields together, as Helidon's own client allows (max-header-size 16 KiB). */
+    /**
+     * Status line and header fields together, as Helidon's own client allows (max-header-size 16 KiB); each line
+     * must also fit the 8 KiB read buffer.
+     */
     static final int MAX_HEAD = 16 * 1024;
     /** Largest body accepted: users' largest answer is a page of 100 users (~25 KiB). */
     static final int MAX_BODY = 8 * 1024 * 1024;
@@ -164,7 +167,7 @@ final class ResponseReader {
             if (scanned - from >= Math.min(BUFFER, headBudget[0])) {
                 throw new MalformedResponseException("response head exceeds " + MAX_HEAD + " bytes");
             }
-            int shift = compact(from);
+            int shift = compact();
             from -= shift;
             scanned -= shift;
             if (!fill()) {
@@ -283,14 +286,14 @@ final class ResponseReader {
         return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
-    /** Moves the unread bytes from {@code from} to the start of the buffer; returns how far they moved. */
-    private int compact(int from) {
-        if (from == 0) {
-            return 0;
+    /** Moves the unread bytes to the start of the buffer; returns how far they moved. */
+    private int compact() {
+        int from = position;
+        if (from > 0) {
+            System.arraycopy(buffer, from, buffer, 0, limit - from);
+            limit -= from;
+            position = 0;
         }
-        System.arraycopy(buffer, from, buffer, 0, limit - from);
-        limit -= from;
-        position = Math.max(0, position - from);
         return from;
     }
 

@@ -35,9 +35,12 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 /**
  * Forwards requests to the users service over kept-alive HTTP/1.1 connections of its own ({@link UpstreamConnection},
  * {@link UpstreamConnectionPool}, {@link RequestEncoder}, {@link ResponseReader}), inside a circuit breaker (outer)
- * and a retry (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx answers count
- * as breaker failures; 2xx-4xx answers come back unchanged. Each forwarded request is one client span (breaker
- * state at the start as an attribute, each retry as an event) whose W3C trace context goes to the users service.
+ * and a retry (inner, idempotent methods only, connection failures only). Timeouts, refused connections and 5xx
+ * answers count as breaker failures; 2xx-4xx answers come back unchanged. Each forwarded request is one client span
+ * (breaker state at the start as an attribute, each retry as an event) whose W3C trace context goes to the users
+ * service. Helidon's {@code Http1Client} did the forwarding before: the own client costs less CPU and memory per
+ * request and retires connections so a users scale-out gets traffic (docs/performance.md, "The gateway's own
+ * forwarding client").
  */
 public final class UpstreamClient {
     /** Response headers that describe the connection or framing, not the resource: never copied. */

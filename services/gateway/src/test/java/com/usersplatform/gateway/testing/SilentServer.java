@@ -31,6 +31,21 @@ public final class SilentServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /**
+     * The server's end of the {@code index}-th connection (from 0), once it is accepted: a test writes to it or
+     * closes it to play an upstream that misbehaves.
+     */
+    public Socket connection(int index) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (accepted.size() <= index) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("connection " + index + " was not accepted within 5 s");
+            }
+            Thread.sleep(5);
+        }
+        return accepted.get(index);
+    }
+
     /** Connections accepted so far. */
     public int connections() {
         return accepted.size();

@@ -118,6 +118,10 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "HTTP/2 200 OK\r\n\r\n",
+        "\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX\u007fA: 1\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX A: 1\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 0, 5\r\n\r\nabcde",
         "HTTP/1.1 20 OK\r\n\r\n",
         "HTTP/1.1 2000 OK\r\n\r\n",
         "HTTP/1.1 abc OK\r\n\r\n",
@@ -155,6 +159,73 @@ class ResponseReaderTest {
         String justUnder = "HTTP/1.1 200 OK\r\n" + "X-Short: 0123456789\r\n".repeat(ResponseReader.MAX_HEAD / 22 - 2)
                 + "Content-Length: 0\r\n\r\n";
         assertDoesNotFail(justUnder);
+    }
+
+    @Test
+    void fieldNamesMayUseEveryTokenCharacterAndChunkSizesSevenDigits() throws IOException {
+        ResponseReader.Response response = read("HTTP/1.1 200 OK\r\n!#$%&'*+-.^_`|~09azAZ: v\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n0000005\r\nhello\r\n0\r\n\r\n");
+        assertEquals("!#$%&'*+-.^_`|~09azAZ", response.headers().get(0).name());
+        assertEquals("hello", body(response));
+    }
+
+    @Test
+    void refusalsSayWhatWasWrong() {
+        assertEquals("obsolete line folding", assertThrows(ResponseReader.MalformedResponseException.class,
+                () -> read("HTTP/1.1 200 OK\r\nX-A: a\r\n\tfolded\r\n\r\n")).getMessage());
+        assertEquals("header field without a name", assertThrows(ResponseReader.MalformedResponseException.class,
+                () -> read("HTTP/1.1 200 OK\r\nno colon\r\n\r\n")).getMessage());
+    }
+
+    @Test
+    void aHeadOfExactlyTheLimitIsReadAndALineLongerThanTheBufferIsNot() throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n");
+        for (int i = 0; head.length() + 4000 < ResponseReader.MAX_HEAD; i++) {
+            head.append("X-Pad-").append(i).append(": ").append("p".repeat(3980)).append("\r\n");
+        }
+        head.append("X-Last: ");
+        head.append("p".repeat(ResponseReader.MAX_HEAD - head.length() - 4)).append("\r\n\r\n");
+        assertEquals(ResponseReader.MAX_HEAD, head.length());
+        assertEquals(200, read(head.toString()).status());
+        head.insert(head.length() - 4, 'p');
+        assertThrows(ResponseReader.MalformedResponseException.class, () -> read(head.toString()));
+        String line = "HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(8 * 1024) + "\r\nContent-Length: 0\r\n\r\n";
+        assertThrows(ResponseReader.MalformedResponseException.class, () -> read(line));
+    }
+
+    /** Bodies of exactly the limit arrive, one byte more is refused, however they are framed. */
+    @Test
+    void theBodyLimitHoldsForEveryFraming() throws IOException {
+        int max = ResponseReader.MAX_BODY;
+        assertEquals(max, read(wire("HTTP/1.1 200 OK\r\nContent-Length: " + max + "\r\n\r\n", max, "")).length);
+        assertEquals(max, read(wire("HTTP/1.1 200 OK\r\n\r\n", max, "")).length);
+        assertThrows(ResponseReader.MalformedResponseException.class,
+                () -> read(wire("HTTP/1.1 200 OK\r\n\r\n", max + 1, "")));
+        String half = Integer.toHexString(max / 2);
+        assertEquals(max, read(wire("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + half + "\r\n",
+                max / 2, "\r\n" + half + "\r\n", max / 2, "\r\n0\r\n\r\n")).length);
+        assertThrows(ResponseReader.MalformedResponseException.class, () -> read(wire(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + half + "\r\n", max / 2,
+                "\r\n" + Integer.toHexString(max / 2 + 1) + "\r\n", max / 2 + 1, "\r\n0\r\n\r\n")));
+    }
+
+    /** Text parts with runs of {@code n} filler bytes between them: {@code text, n, text, n, ..., text}. */
+    private static byte[] wire(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer n) {
+                byte[] filler = new byte[n];
+                java.util.Arrays.fill(filler, (byte) 'f');
+                out.writeBytes(filler);
+            } else {
+                out.writeBytes(((String) part).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] read(byte[] wire) throws IOException {
+        return new ResponseReader(new ByteArrayInputStream(wire)).read(false).body();
     }
 
     @Test

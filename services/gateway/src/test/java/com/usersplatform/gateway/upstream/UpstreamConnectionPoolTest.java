@@ -3,66 +3,60 @@ package com.usersplatform.gateway.upstream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.usersplatform.gateway.testing.SilentServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The pool against real loopback connections whose server side the test holds, on a clock the test moves. */
+/** The pool against real loopback connections whose server ends the test holds, on a clock the test moves. */
 class UpstreamConnectionPoolTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final UpstreamConnectionPool pool = new UpstreamConnectionPool(clock::get);
     private final List<UpstreamConnection> opened = new ArrayList<>();
-    private final BlockingQueue<Socket> serverSides = new LinkedBlockingQueue<>();
-    private ServerSocket server;
+    private SilentServer server;
+    private int connections;
 
     @BeforeEach
     void listen() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!server.isClosed()) {
-                try {
-                    serverSides.add(server.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
+        server = new SilentServer();
     }
 
     @AfterEach
     void close() throws IOException {
-        server.close();
         opened.forEach(UpstreamConnection::close);
-        for (Socket s : serverSides) {
-            s.close();
-        }
+        server.close();
     }
 
-    /** A new connection and the server's end of it. */
+    /** A new connection to the test's server. */
     private UpstreamConnection open() throws Exception {
         UpstreamConnection connection = UpstreamConnection.open(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
         opened.add(connection);
+        connections++;
         return connection;
     }
 
-    private Socket serverSideOfNext() throws InterruptedException {
-        return serverSides.poll(5, TimeUnit.SECONDS);
+    /** The server's end of the connection opened last. */
+    private Socket serverSideOfLast() throws InterruptedException {
+        return server.connection(connections - 1);
+    }
+
+    /** The client closed its end: the server's read sees the end of the stream. */
+    private static void assertClosedByClient(Socket serverEnd) throws IOException {
+        serverEnd.setSoTimeout(2000);
+        assertEquals(-1, serverEnd.getInputStream().read());
     }
 
     private void advance(Duration by) {
@@ -86,21 +80,21 @@ class UpstreamConnectionPoolTest {
     @Test
     void aConnectionUsersClosedIsNeverHandedOut() throws Exception {
         UpstreamConnection live = open();
-        serverSideOfNext();
         UpstreamConnection closedByUsers = open();
-        serverSideOfNext().close();
+        serverSideOfLast().close();
         pool.release(live);
         pool.release(closedByUsers);
         Thread.sleep(50); // the FIN reaches the client's socket
         assertSame(live, pool.lease(), "the closed one was skipped");
         assertNull(pool.lease());
         assertEquals(0, pool.idle(), "the skipped connection is dropped, not kept");
+        assertFalse(closedByUsers.usable(), "and closed on this side too");
     }
 
     @Test
     void aConnectionWithBytesNobodyAskedForIsNotReused() throws Exception {
         UpstreamConnection chatty = open();
-        serverSideOfNext().getOutputStream().write("HTTP/1.1 200 OK\r\n".getBytes());
+        serverSideOfLast().getOutputStream().write("HTTP/1.1 200 OK\r\n".getBytes());
         pool.release(chatty);
         Thread.sleep(50);
         assertNull(pool.lease());
@@ -118,6 +112,7 @@ class UpstreamConnectionPoolTest {
         advance(UpstreamConnectionPool.MAX_IDLE_TIME);
         assertSame(recent, pool.lease(), "idle exactly the limit: still used");
         assertNull(pool.lease(), "the stale one was dropped");
+        assertClosedByClient(server.connection(0));
     }
 
     @Test
@@ -129,10 +124,13 @@ class UpstreamConnectionPoolTest {
             assertSame(busy, pool.lease());
             advance(Duration.ofSeconds(10));
         }
+        pool.release(busy);
+        assertSame(busy, pool.lease(), "exactly the maximum age: still used");
         advance(Duration.ofMillis(1));
         pool.release(busy);
         assertEquals(0, pool.idle(), "returned after the maximum age: closed, so a new one may reach another pod");
         assertNull(pool.lease());
+        assertClosedByClient(server.connection(0));
     }
 
     @Test
@@ -146,5 +144,8 @@ class UpstreamConnectionPoolTest {
             leased++;
         }
         assertEquals(UpstreamConnectionPool.MAX_IDLE, leased);
+        for (int i = 0; i < 3; i++) {
+            assertClosedByClient(server.connection(UpstreamConnectionPool.MAX_IDLE + i));
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.Method;
@@ -33,23 +34,25 @@ class UpstreamWireTest {
 
     /**
      * A raw HTTP/1.1 server on 127.0.0.1: for the n-th request on a connection (from 0) it writes
-     * {@code answer.apply(n)}, or closes the connection unanswered when that is null; with {@code closeAfterAnswer}
-     * it closes each connection after its first answer. Records every request line.
+     * {@code answer.apply(n)}, or closes the connection unanswered when that is null, and closes it after the answer
+     * when {@code closeAfter.test(n)}. Records every request line.
      */
     private static final class ScriptedUpstream implements AutoCloseable {
         final List<String> requests = new CopyOnWriteArrayList<>();
         final AtomicInteger connections = new AtomicInteger();
+        /** Connections the client closed (its end of stream while the server waited for a request). */
+        final AtomicInteger closedByClient = new AtomicInteger();
         private final ServerSocket server;
         private final IntFunction<String> answer;
-        private final boolean closeAfterAnswer;
+        private final IntPredicate closeAfter;
 
         ScriptedUpstream(IntFunction<String> answer) throws IOException {
-            this(answer, false);
+            this(answer, n -> false);
         }
 
-        ScriptedUpstream(IntFunction<String> answer, boolean closeAfterAnswer) throws IOException {
+        ScriptedUpstream(IntFunction<String> answer, IntPredicate closeAfter) throws IOException {
             this.answer = answer;
-            this.closeAfterAnswer = closeAfterAnswer;
+            this.closeAfter = closeAfter;
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread.ofVirtual().start(() -> {
                 while (!server.isClosed()) {
@@ -69,6 +72,7 @@ class UpstreamWireTest {
                 for (int n = 0; ; n++) {
                     String head = readHead(in);
                     if (head == null) {
+                        closedByClient.incrementAndGet();
                         return;
                     }
                     requests.add(head.substring(0, head.indexOf('\r')));
@@ -78,7 +82,7 @@ class UpstreamWireTest {
                         return;
                     }
                     socket.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
-                    if (closeAfterAnswer) {
+                    if (closeAfter.test(n)) {
                         return;
                     }
                 }
@@ -143,7 +147,7 @@ class UpstreamWireTest {
     @Test
     void aConnectionUsersClosedWhileIdleIsNotUsedSoEvenAPostGoesThrough() throws Exception {
         // Each connection answers one request with keep-alive, then users closes it (as at its idle timeout).
-        try (ScriptedUpstream users = new ScriptedUpstream(n -> OK, true)) {
+        try (ScriptedUpstream users = new ScriptedUpstream(n -> OK, n -> true)) {
             UpstreamClient client = users.client();
             assertEquals(200, client.forward(request(Method.GET, "")).status());
             Thread.sleep(100); // idle in the pool while users closes it
@@ -166,7 +170,41 @@ class UpstreamWireTest {
             assertEquals(200, client.forward(request(Method.GET, "")).status());
             assertEquals(2, users.requests.size(), "a malformed answer is not retried");
             assertEquals(2, users.connections.get(), "the next request does not read the rest of the bad answer");
+            awaitClosedByClient(users, 1);
         }
+    }
+
+    @Test
+    void anAnswerCutShortIsA502AndNotSentAgainEvenForAGet() throws Exception {
+        // The second answer on a connection stops after 3 of its 10 bytes, and users closes the connection.
+        try (ScriptedUpstream users = new ScriptedUpstream(
+                n -> n == 0 ? OK : "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", n -> n == 1)) {
+            UpstreamClient client = users.client();
+            assertEquals(200, client.forward(request(Method.GET, "")).status());
+            UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+                    () -> client.forward(request(Method.GET, "")));
+            assertEquals(UpstreamFailure.Kind.ERROR, failure.kind());
+            assertEquals(2, users.requests.size(), "users answered part: the request is not sent again");
+        }
+    }
+
+    @Test
+    void anAnswerThatEndsTheConnectionIsFollowedByTheClientClosingItsEnd() throws Exception {
+        try (ScriptedUpstream users = new ScriptedUpstream(
+                n -> "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")) {
+            UpstreamClient client = users.client();
+            assertEquals(200, client.forward(request(Method.GET, "")).status());
+            awaitClosedByClient(users, 1);
+            assertEquals(200, client.forward(request(Method.GET, "")).status());
+            assertEquals(2, users.connections.get());
+        }
+    }
+
+    private static void awaitClosedByClient(ScriptedUpstream users, int expected) throws InterruptedException {
+        for (int i = 0; i < 200 && users.closedByClient.get() < expected; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(expected, users.closedByClient.get(), "connections the gateway closed");
     }
 
     @Test
