@@ -121,6 +121,7 @@ class ResponseReaderTest {
         "\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX\u007fA: 1\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX A: 1\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\n\"X\": 1\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: 0, 5\r\n\r\nabcde",
         "HTTP/1.1 20 OK\r\n\r\n",
         "HTTP/1.1 2000 OK\r\n\r\n",
