@@ -39,7 +39,9 @@ final class UpstreamConnection implements Closeable {
         SocketChannel channel = SocketChannel.open();
         try {
             Socket socket = channel.socket();
-            socket.setTcpNoDelay(true); // each request is written whole: waiting for an ACK only adds latency
+            // A request larger than one segment would otherwise hold its last, partial segment back until the
+            // server's (possibly delayed) ACK of the earlier ones: Nagle's algorithm, RFC 896 / RFC 1122 4.2.3.4.
+            socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             socket.connect(address, Math.toIntExact(connectTimeout.toMillis()));
             return new UpstreamConnection(channel);
