@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
@@ -30,8 +31,11 @@ final class ResponseReader {
     static final int MAX_BODY = 8 * 1024 * 1024;
     private static final int BUFFER = 8 * 1024;
 
-    /** One response: the status, every header field in order, the body, and whether the connection can be reused. */
-    record Response(int status, List<Header> headers, byte[] body, boolean reusable) {
+    /**
+     * One response: the status, every header field in order, the body, the options its {@code Connection} header
+     * lists (lower case; RFC 9110 section 7.6.1), and whether the connection can be reused.
+     */
+    record Response(int status, List<Header> headers, byte[] body, Set<String> connectionOptions, boolean reusable) {
     }
 
     private final InputStream in;
@@ -74,9 +78,10 @@ final class ResponseReader {
 
     private Response withBody(int status, List<Header> headers, boolean http11, boolean headRequest)
             throws IOException {
-        boolean keepAlive = http11 && !hasToken(headers, "connection", "close");
+        Set<String> options = connectionOptions(headers);
+        boolean keepAlive = http11 && !options.contains("close");
         if (headRequest || status == 204 || status == 304) {
-            return new Response(status, headers, new byte[0], keepAlive && position == limit);
+            return new Response(status, headers, new byte[0], options, keepAlive && position == limit);
         }
         String transferEncoding = joined(headers, "transfer-encoding");
         String contentLength = joined(headers, "content-length");
@@ -89,13 +94,13 @@ final class ResponseReader {
                 throw new MalformedResponseException("unsupported transfer coding");
             }
             byte[] body = readChunked();
-            return new Response(status, headers, body, keepAlive && position == limit);
+            return new Response(status, headers, body, options, keepAlive && position == limit);
         }
         if (contentLength != null) {
             byte[] body = readExactly(length(contentLength));
-            return new Response(status, headers, body, keepAlive && position == limit);
+            return new Response(status, headers, body, options, keepAlive && position == limit);
         }
-        return new Response(status, headers, readToEnd(), false);
+        return new Response(status, headers, readToEnd(), options, false);
     }
 
     private static int status(String statusLine) throws MalformedResponseException {
@@ -277,9 +282,16 @@ final class ResponseReader {
         return length;
     }
 
-    private static boolean hasToken(List<Header> headers, String name, String token) {
-        String values = joined(headers, name);
-        return values != null && Arrays.stream(values.split(",")).anyMatch(v -> v.strip().equalsIgnoreCase(token));
+    private static Set<String> connectionOptions(List<Header> headers) {
+        String values = joined(headers, "connection");
+        if (values == null) {
+            return Set.of();
+        }
+        Set<String> options = new HashSet<>();
+        for (String option : values.split(",")) {
+            options.add(option.strip().toLowerCase(Locale.ROOT));
+        }
+        return options;
     }
 
     private static boolean isTokenChar(char c) {

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -225,10 +224,10 @@ public final class UpstreamClient {
             connection.close();
         }
         List<Header> headers = new ArrayList<>(answer.headers().size());
-        Set<String> named = connectionOptions(answer.headers());
         for (Header h : answer.headers()) {
             String name = h.headerName().lowerCase();
-            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+            // Fields the answer's Connection header names are hop-by-hop too (RFC 9110 section 7.6.1).
+            if (!HOP_BY_HOP.contains(name) && !answer.connectionOptions().contains(name)) {
                 headers.add(h);
             }
         }
@@ -237,20 +236,6 @@ public final class UpstreamClient {
             throw new ServerError(result);
         }
         return result;
-    }
-
-    /** Fields the answer's {@code Connection} header names are hop-by-hop too (RFC 9110 section 7.6.1). */
-    private static Set<String> connectionOptions(List<Header> headers) {
-        Set<String> named = Set.of();
-        for (Header h : headers) {
-            if (h.headerName().lowerCase().equals("connection")) {
-                named = new HashSet<>(named);
-                for (String option : h.get().split(",")) {
-                    named.add(option.strip().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return named;
     }
 
     /** The users service's address, looked up again for each new connection (its DNS name may move). */
