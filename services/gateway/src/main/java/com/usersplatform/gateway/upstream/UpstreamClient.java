@@ -50,7 +50,6 @@ public final class UpstreamClient {
     private final String service;
     private final UpstreamSettings settings;
     private final UriInfo base;
-    private final InetSocketAddress address;
     private final String hostHeader;
     private final UpstreamConnectionPool pool = new UpstreamConnectionPool();
     private final CircuitBreaker breaker;
@@ -88,8 +87,7 @@ public final class UpstreamClient {
                 .host(settings.baseUri().getHost())
                 .port(port)
                 .build();
-        this.address = InetSocketAddress.createUnresolved(settings.baseUri().getHost(), port);
-        this.hostHeader = settings.baseUri().getHost() + ":" + port;
+        this.hostHeader = base.host() + ":" + base.port();
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerWindow())
@@ -240,9 +238,9 @@ public final class UpstreamClient {
 
     /** The users service's address, looked up again for each new connection (its DNS name may move). */
     private InetSocketAddress resolve() throws UnknownHostException {
-        InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
+        InetSocketAddress resolved = new InetSocketAddress(base.host(), base.port());
         if (resolved.isUnresolved()) {
-            throw new UnknownHostException(address.getHostString());
+            throw new UnknownHostException(base.host());
         }
         return resolved;
     }
