@@ -35,11 +35,12 @@ public final class RequestIds {
      * <p>Why not {@link UUID#randomUUID()}: a request id names a request in logs and headers; it is not a secret and
      * grants nothing, so it needs uniqueness, not unpredictability. {@code randomUUID} draws from
      * {@code SecureRandom}, where every thread queues on one monitor ({@code sun.security.provider.SecureRandom
-     * .engineNextBytes} is {@code synchronized}) and {@code NativePRNG} reads {@code /dev/urandom} inside another
-     * {@code synchronized} block. On the image's JDK 21 a virtual thread inside {@code synchronized} pins its
-     * carrier (<a href="https://openjdk.org/jeps/444">JEP 444</a>; lifted only in JDK 24 by
-     * <a href="https://openjdk.org/jeps/491">JEP 491</a>), so a generated id could hold one of a pod's two carriers
-     * through a system call. {@link ThreadLocalRandom} has neither lock nor system call.
+     * .engineNextBytes} is {@code synchronized}), and {@code NativePRNG} refills its buffer from {@code /dev/urandom}
+     * inside another {@code synchronized} block (when it runs dry, and at least every 100 ms). On the image's JDK 21
+     * a virtual thread waiting for or holding a monitor pins its carrier
+     * (<a href="https://openjdk.org/jeps/444">JEP 444</a>; lifted only in JDK 24 by
+     * <a href="https://openjdk.org/jeps/491">JEP 491</a>), so under load the request threads of a pod with two
+     * carriers queue for one lock while holding them. {@link ThreadLocalRandom} has neither lock nor system call.
      */
     static String generate(long epochMillis, RandomGenerator random) {
         long high = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0FFF);
