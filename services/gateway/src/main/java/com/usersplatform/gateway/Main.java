@@ -17,6 +17,8 @@ import com.usersplatform.gateway.protection.ApiKeys;
 import com.usersplatform.gateway.protection.RateLimiter;
 import com.usersplatform.gateway.upstream.UpstreamClient;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.spi.ConfigSource;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -26,13 +28,36 @@ public final class Main {
     private Main() {
     }
 
-    /** Starts the gateway with {@code application.yaml} and environment overrides; stops on SIGTERM. */
+    /** Starts the gateway with {@link #config} over this process's environment; stops on SIGTERM. */
     public static void main(String[] args) {
-        Config config = Config.create();
+        Config config = config(ConfigSources.environmentVariables());
         GatewayConfig settings = GatewayConfig.from(config);
         Logs.install(new ServiceInfo("gateway", settings.version()), settings.logLevel());
         Running running = start(config, settings, List.of());
         ServiceLifecycle.started(running.server(), running.tracing());
+    }
+
+    /**
+     * The gateway's configuration: every source, highest priority first, and nothing discovered. (Helidon's
+     * {@code Config.create()} would also read meta-configuration and any {@code application.*} file, in every format
+     * it parses, from the working directory or the class path; a stray file could then change a setting.)
+     *
+     * @param environment the process's environment variables ({@code ConfigSources.environmentVariables()}, which
+     *                    adds Helidon's aliases: {@code RATE_LIMIT_RPS} is {@code rate.limit.rps}); tests pass a map
+     */
+    static Config config(ConfigSource environment) {
+        return Config.builder()
+                .disableSystemPropertiesSource()
+                .disableEnvironmentVariablesSource()
+                .sources(
+                        // -D flags: a local run overrides a single key.
+                        ConfigSources.systemProperties(),
+                        // The Deployment's ConfigMap: the contract's settings and, rarely, a finer knob
+                        // (UPSTREAM_BREAKER_OPEN_MS).
+                        () -> environment,
+                        // Shipped in the jar: the server's bind address and shutdown grace period.
+                        ConfigSources.classpath("application.yaml"))
+                .build();
     }
 
     /**

@@ -24,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayConfigTest {
-    /** Config as production builds it: environment variables (with Helidon's aliases) over application.yaml. */
+    /** The gateway's configuration (its Main's own) with {@code environment} as its environment variables. */
+    private static Config config(Map<String, String> environment) {
+        return Main.config(ConfigSources.create(EnvironmentVariables.expand(environment)).build());
+    }
+
+    /** The settings the gateway starts with in {@code environment}. */
     private static GatewayConfig withEnvironment(Map<String, String> environment) {
-        return GatewayConfig.from(Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .sources(ConfigSources.create(EnvironmentVariables.expand(environment)),
-                        ConfigSources.classpath("application.yaml"))
-                .build());
+        return GatewayConfig.from(config(environment));
     }
 
     @Test
@@ -68,8 +68,26 @@ class GatewayConfigTest {
         assertEquals(Level.FINE, config.logLevel());
         assertEquals(new TracingSettings(Optional.of(URI.create("http://collector:4318")), 0.5, 16,
                 Duration.ofMillis(3000), true), config.tracing());
-        Config server = Config.just(ConfigSources.create(EnvironmentVariables.expand(env)));
-        assertEquals(8080, server.get(GatewayContract.SERVER_PORT.key()).asInt().orElseThrow());
+        assertEquals(8080, config(env).get(GatewayContract.SERVER_PORT.key()).asInt().orElseThrow());
+    }
+
+    @Test
+    void sourcesRankSystemPropertiesThenTheEnvironmentThenApplicationYaml() {
+        // application.yaml's server.host is overridden by the environment, and a finer knob can be set there too.
+        Map<String, String> env = Map.of("SERVER_HOST", "127.0.0.1", "UPSTREAM_BREAKER_OPEN_MS", "900",
+                "GATEWAY_TEST_ONLY", "from the environment");
+        assertEquals("0.0.0.0", config(Map.of()).get("server.host").asString().orElseThrow());
+        assertEquals("127.0.0.1", config(env).get("server.host").asString().orElseThrow());
+        assertEquals(Duration.ofMillis(900), withEnvironment(env).upstream().breakerOpenFor());
+        // A key no other test reads, so setting the property cannot disturb them.
+        System.setProperty("gateway.test.only", "from a system property");
+        try {
+            assertEquals("from a system property",
+                    config(env).get("gateway.test.only").asString().orElseThrow());
+        } finally {
+            System.clearProperty("gateway.test.only");
+        }
+        assertEquals("from the environment", config(env).get("gateway.test.only").asString().orElseThrow());
     }
 
     @Test
