@@ -105,9 +105,13 @@ public record UsersConfig(String host, int port, Duration shutdownGracePeriod, S
                 overrides.put(setting.key(), value.trim());
             }
         }
+        // Every source, highest priority first (as in the gateway): -D flags, the contract's variables, the jar's
+        // application.yaml. The builder's own environment and system-properties sources stay off: the first would let
+        // any variable in, the second would be a second copy of the system properties.
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
-                .sources(ConfigSources.create(overrides), ConfigSources.systemProperties(),
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.systemProperties(), ConfigSources.create(overrides),
                         ConfigSources.classpath("application.yaml"))
                 .build();
         return from(config);

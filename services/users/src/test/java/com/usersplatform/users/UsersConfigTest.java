@@ -54,6 +54,24 @@ class UsersConfigTest {
                 Duration.ofMillis(250), Duration.ofMillis(750), Duration.ofSeconds(5)), config.redis());
     }
 
+    @Test
+    void sourcesRankSystemPropertiesThenTheContractsVariablesThenApplicationYaml() {
+        assertEquals("0.0.0.0", UsersConfig.load(Map.of()).host()); // application.yaml
+        // SERVER_HOST is not a contract variable, so it never becomes a setting; a system property does.
+        assertEquals("0.0.0.0", UsersConfig.load(Map.of("SERVER_HOST", "10.0.0.1")).host());
+        System.setProperty("server.host", "127.0.0.2");
+        System.setProperty("server.port", "4002");
+        try {
+            UsersConfig config = UsersConfig.load(Map.of("SERVER_PORT", "4001"));
+            assertEquals("127.0.0.2", config.host());
+            assertEquals(4002, config.port());
+        } finally {
+            System.clearProperty("server.host");
+            System.clearProperty("server.port");
+        }
+        assertEquals(4001, UsersConfig.load(Map.of("SERVER_PORT", "4001")).port());
+    }
+
     /**
      * The service side of the contract: every variable infra may set (UsersContract) changes the setting it names.
      * A key read under another name than the contract's leaves its setting at the default and fails here.
