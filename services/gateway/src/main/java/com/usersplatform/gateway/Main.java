@@ -39,8 +39,9 @@ public final class Main {
 
     /**
      * The gateway's configuration: every source, highest priority first, and nothing discovered. (Helidon's
-     * {@code Config.create()} would also read meta-configuration and any {@code application.*} file, in every format
-     * it parses, from the working directory or the class path; a stray file could then change a setting.)
+     * {@code Config.create()} would also read meta-configuration, a profile named by {@code HELIDON_CONFIG_PROFILE},
+     * and any {@code application.*} file, in every format it parses, from the working directory or the class path:
+     * {@code io.helidon.config.MetaConfigFinder} in helidon-config 4.5.0. A stray file could change a setting.)
      *
      * @param environment the process's environment variables ({@code ConfigSources.environmentVariables()}, which
      *                    adds Helidon's aliases: {@code RATE_LIMIT_RPS} is {@code rate.limit.rps}); tests pass a map
