@@ -1,27 +1,28 @@
 package com.usersplatform.gateway;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
 import com.usersplatform.common.HealthCheck;
-import com.usersplatform.gateway.upstream.UpstreamProbe;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 
-/**
- * Readiness of the gateway's one dependency: the users service answers 200 on {@code /health/ready} in time. The
- * probe speaks the forwarding client's plain HTTP/1.1 rather than through Helidon's WebClient, whose construction
- * sets up TLS (a trust store the gateway never uses: {@code USERS_URL} is {@code http} only) and was the largest
- * single step of the gateway's start (docs/performance.md, "Start-up").
- */
+/** Readiness of the gateway's one dependency: the users service answers 200 on {@code /health/ready} in time. */
 final class UsersReadiness implements HealthCheck {
-    private final UpstreamProbe probe;
+    private final WebClient client;
 
     UsersReadiness(URI usersUrl, Duration timeout) {
-        this.probe = new UpstreamProbe(usersUrl, "/health/ready", timeout);
+        this.client = WebClient.builder()
+                .baseUri(usersUrl)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .build();
     }
 
     @Override
-    public boolean isUp() throws IOException {
-        return probe.status() == 200;
+    public boolean isUp() {
+        try (HttpClientResponse response = client.get("/health/ready").request()) {
+            return response.status().code() == 200;
+        }
     }
 }

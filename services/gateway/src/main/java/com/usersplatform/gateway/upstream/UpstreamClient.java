@@ -1,7 +1,9 @@
 package com.usersplatform.gateway.upstream;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.helidon.common.uri.UriInfo;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -46,7 +49,7 @@ public final class UpstreamClient {
 
     private final String service;
     private final UpstreamSettings settings;
-    private final UpstreamAddress address;
+    private final UriInfo base;
     private final String hostHeader;
     private final UpstreamConnectionPool pool = new UpstreamConnectionPool();
     private final CircuitBreaker breaker;
@@ -78,8 +81,13 @@ public final class UpstreamClient {
         this.observer = observer;
         this.tracer = telemetry.getTracer("upstream");
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
-        this.address = UpstreamAddress.of(settings.baseUri());
-        this.hostHeader = address.authority();
+        int port = settings.baseUri().getPort() < 0 ? 80 : settings.baseUri().getPort(); // http's default port
+        this.base = UriInfo.builder()
+                .scheme(settings.baseUri().getScheme())
+                .host(settings.baseUri().getHost())
+                .port(port)
+                .build();
+        this.hostHeader = base.host() + ":" + base.port();
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerWindow())
@@ -114,8 +122,8 @@ public final class UpstreamClient {
         Span span = tracer.spanBuilder(request.method().text())
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(METHOD, request.method().text())
-                .setAttribute(ADDRESS, address.host())
-                .setAttribute(PORT, (long) address.port())
+                .setAttribute(ADDRESS, base.host())
+                .setAttribute(PORT, (long) base.port())
                 .setAttribute(PEER, service)
                 .setAttribute(BREAKER_STATE, breaker.getState().name().toLowerCase(Locale.ROOT))
                 .startSpan();
@@ -187,7 +195,7 @@ public final class UpstreamClient {
         }
         UpstreamConnection fresh;
         try {
-            fresh = UpstreamConnection.open(address.resolve(), settings.connectTimeout(), settings.readTimeout());
+            fresh = UpstreamConnection.open(resolve(), settings.connectTimeout(), settings.readTimeout());
         } catch (IOException e) {
             throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, service + " service unreachable", e);
         }
@@ -226,6 +234,15 @@ public final class UpstreamClient {
             throw new ServerError(result);
         }
         return result;
+    }
+
+    /** The users service's address, looked up again for each new connection (its DNS name may move). */
+    private InetSocketAddress resolve() throws UnknownHostException {
+        InetSocketAddress resolved = new InetSocketAddress(base.host(), base.port());
+        if (resolved.isUnresolved()) {
+            throw new UnknownHostException(base.host());
+        }
+        return resolved;
     }
 
     /** What a failed exchange on an open connection means for the client. */

@@ -3,11 +3,9 @@ package com.usersplatform.gateway.upstream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -119,10 +117,6 @@ class UpstreamWireTest {
                     Duration.ofSeconds(30)), (s, m, c, n) -> { }, OpenTelemetry.noop());
         }
 
-        UpstreamProbe probe(Duration timeout) {
-            return new UpstreamProbe(URI.create("http://127.0.0.1:" + server.getLocalPort()), "/health/ready", timeout);
-        }
-
         @Override
         public void close() throws IOException {
             server.close();
@@ -204,55 +198,6 @@ class UpstreamWireTest {
             assertEquals(200, client.forward(request(Method.GET, "")).status());
             assertEquals(2, users.connections.get());
         }
-    }
-
-    @Test
-    void aProbeGetsItsPathOnAConnectionOfItsOwnAndClosesItAfterTheAnswer() throws Exception {
-        try (ScriptedUpstream users = new ScriptedUpstream(n -> OK)) {
-            UpstreamProbe probe = users.probe(Duration.ofSeconds(2));
-            assertEquals(200, probe.status());
-            awaitClosedByClient(users, 1);
-            assertEquals(200, probe.status());
-            awaitClosedByClient(users, 2);
-            assertEquals(List.of("GET /health/ready HTTP/1.1", "GET /health/ready HTTP/1.1"), users.requests);
-            assertEquals(2, users.connections.get(), "each probe opens its own connection");
-        }
-    }
-
-    @Test
-    void aProbeReportsUsersOwnStatus() throws Exception {
-        try (ScriptedUpstream users = new ScriptedUpstream(
-                n -> "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")) {
-            assertEquals(503, users.probe(Duration.ofSeconds(2)).status());
-        }
-    }
-
-    @Test
-    void aProbeThatGetsNoAnswerInTimeFailsAfterItsTimeout() throws Exception {
-        try (ScriptedUpstream users = new ScriptedUpstream(n -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return OK;
-        })) {
-            long start = System.nanoTime();
-            assertThrows(SocketTimeoutException.class, () -> users.probe(Duration.ofMillis(200)).status());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis >= 190 && millis < 2_000, "failed after " + millis + " ms");
-        }
-    }
-
-    @Test
-    void aProbeOfAPortNobodyListensOnFails() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        UpstreamProbe probe = new UpstreamProbe(URI.create("http://127.0.0.1:" + port), "/health/ready",
-                Duration.ofMillis(500));
-        assertThrows(ConnectException.class, probe::status);
     }
 
     private static void awaitClosedByClient(ScriptedUpstream users, int expected) throws InterruptedException {
