@@ -216,26 +216,80 @@ local_start_gateway() {
   GATEWAY_PID=$!
 }
 
-# Class data sharing archives for this run directory's staged jars, made with the JDK that runs them: each service
-# is started once with -XX:ArchiveClassesAtExit (on the JDK's own base archive), sent a few requests, and stopped;
-# the JVM writes jvm-archive/app.jsa as it exits. The image gets its archive from the image build instead
-# (.github/scripts/train-image-archive, docs/performance.md). JVM_ARCHIVE=off skips this (the services then start
-# without an archive).
+# Class data sharing, chosen by the JDK that runs the services; the flags file's one -XX:SharedArchiveFile= line
+# (jvm-archive/app.jsa) names the file either way:
+# - "aot" on JDK 25+: an AOT cache, classes loaded and linked ahead of time (JEP 483, https://openjdk.org/jeps/483)
+#   and method profiles (JEP 515, https://openjdk.org/jeps/515), written by a training run with -XX:AOTCacheOutput
+#   (JEP 514, https://openjdk.org/jeps/514): as the training JVM exits it starts a second JVM that assembles the
+#   cache, and waits for it. A JDK 25 refuses -XX:AOTCacheOutput next to any -XX:SharedArchiveFile, so the training
+#   run reads the flags file without that line (archive_training_flags_file). In the runs that follow,
+#   -XX:SharedArchiveFile loads the AOT cache: -XX:AOTCache is its alias (https://github.com/openjdk/jdk/pull/24401),
+#   and a JDK 21 still starts with the same flags file.
+# - "cds" on JDK 21-24: a dynamic archive of the application's classes (-XX:ArchiveClassesAtExit) on top of the JDK's
+#   own base archive (https://docs.oracle.com/en/java/javase/21/vm/class-data-sharing.html).
+# Either is valid only for the JDK build and class path it was made with, so each is made where it runs: per run
+# directory here, in the image by .github/scripts/train-image-archive.
+archive_kind() { # JDK_MAJOR
+  if (($1 >= 25)); then echo aot; else echo cds; fi
+}
+
+# archive_training_flags KIND OUTPUT JAVA_HOME: the flags (one per line) that make a training JVM write OUTPUT as it
+# exits, on top of the flags file (for "aot", the one archive_training_flags_file writes). The dumps list what they
+# leave out as warnings: only errors are worth showing.
+archive_training_flags() {
+  case $1 in
+    aot) printf '%s\n' "-XX:AOTCacheOutput=$2" '-Xlog:aot*=error:stderr' ;;
+    cds)
+      [[ -f $3/lib/server/classes.jsa ]] && printf '%s\n' "-XX:SharedArchiveFile=$3/lib/server/classes.jsa"
+      printf '%s\n' "-XX:ArchiveClassesAtExit=$2" '-Xlog:cds*=error:stderr' ;;
+    *) die "unknown archive kind '$1'" ;;
+  esac
+}
+
+# archive_training_flags_file KIND SOURCE DEST: writes the flags file of a training run: for "aot", SOURCE without its
+# -XX:SharedArchiveFile= line (fails unless there is exactly one); for "cds", SOURCE unchanged (the training flags
+# name the JDK's base archive after it, and the last one wins).
+archive_training_flags_file() {
+  if [[ $1 == aot ]]; then
+    grep -v '^-XX:SharedArchiveFile=' "$2" >"$3" || true
+    (($(grep -c '^-XX:SharedArchiveFile=' "$2") == 1)) ||
+      die "$2 should name the archive on exactly one -XX:SharedArchiveFile= line"
+  else
+    cp "$2" "$3"
+  fi
+}
+
+# The class data sharing files for this run directory's staged jars, made with the JDK that runs them: each service
+# is started once with the training flags, sent a few requests, and stopped; the JVM writes jvm-archive/app.jsa as
+# it exits. JVM_ARCHIVE=off skips this (the services then start without one).
 local_archive() {
   [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
-  # The dump lists every class it leaves out as a warning: only errors are worth showing.
-  local base="$JAVA_HOME/lib/server/classes.jsa" train="-XX:ArchiveClassesAtExit=jvm-archive/app.jsa -Xlog:cds*=error:stderr"
-  [[ -f $base ]] && train="-XX:SharedArchiveFile=$base $train"
-  log_step "training run: class data sharing archives for users and gateway..."
-  USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" local_start_users
+  local kind train flags_file="$RUN_DIR/jvm-training.flags"
+  kind=$(archive_kind "$(java_major "$JAVA_HOME/bin/java")")
+  archive_training_flags_file "$kind" "$JVM_FLAGS_FILE" "$flags_file"
+  train=$(archive_training_flags "$kind" jvm-archive/app.jsa "$JAVA_HOME" | tr '\n' ' ')
+  if [[ $kind == aot ]]; then
+    log_step "training run: AOT caches for users and gateway (JDK 25+)..."
+  else
+    log_step "training run: class data sharing archives for users and gateway..."
+  fi
+  IMAGE_JVM_FLAGS="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" \
+    local_start_users
   wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
-  GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
+  IMAGE_JVM_FLAGS="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" \
+    local_start_gateway
   wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
   archive_training_requests "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$USERS_PORT" "$API_KEY" ||
     log_step "training run incomplete: the archives hold the start-up classes only"
-  stop_process "$GATEWAY_PID" 60 # the archive is written at exit
-  stop_process "$USERS_PID" 60
+  # Written at exit; an AOT cache by a second JVM the first one waits for (~5-10 s here, hence the longer wait).
+  stop_process "$GATEWAY_PID" 120
+  stop_process "$USERS_PID" 120
   GATEWAY_PID="" USERS_PID=""
+  local service
+  for service in users gateway; do
+    [[ -s $RUN_DIR/app/$service/jvm-archive/app.jsa ]] ||
+      log_step "$service wrote no jvm-archive/app.jsa: it starts without one (log: $LOGS/$service.log)"
+  done
 }
 
 # archive_training_requests GATEWAY_URL USERS_URL API_KEY: the requests of a training run (also the image build's,
