@@ -36,8 +36,8 @@ public final class RequestIds {
      * grants nothing, so it needs uniqueness, not unpredictability. {@code randomUUID} draws from
      * {@code SecureRandom}, where every thread queues on one monitor ({@code sun.security.provider.SecureRandom
      * .engineNextBytes} is {@code synchronized}), and {@code NativePRNG} refills its buffer from {@code /dev/urandom}
-     * inside another {@code synchronized} block (when it runs dry, and at least every 100 ms). On the image's JDK 21
-     * a virtual thread waiting for or holding a monitor pins its carrier
+     * inside another {@code synchronized} block (when it runs dry, and at least every 100 ms). On JDK 21 (the services
+     * run on any 21+; the images on 25) a virtual thread waiting for or holding a monitor pins its carrier
      * (<a href="https://openjdk.org/jeps/444">JEP 444</a>; lifted only in JDK 24 by
      * <a href="https://openjdk.org/jeps/491">JEP 491</a>), so under load the request threads of a pod with two
      * carriers queue for one lock while holding them. {@link ThreadLocalRandom} has neither lock nor system call.
