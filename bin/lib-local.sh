@@ -264,20 +264,19 @@ archive_training_flags_file() {
 # it exits. JVM_ARCHIVE=off skips this (the services then start without one).
 local_archive() {
   [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
-  local kind train flags_file="$RUN_DIR/jvm-training.flags"
+  local kind train flags_file="$RUN_DIR/jvm-training.flags" training_jvm_flags
   kind=$(archive_kind "$(java_major "$JAVA_HOME/bin/java")")
   archive_training_flags_file "$kind" "$JVM_FLAGS_FILE" "$flags_file"
+  training_jvm_flags="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" # IMAGE_JVM_FLAGS, with the training run's flags file
   train=$(archive_training_flags "$kind" jvm-archive/app.jsa "$JAVA_HOME" | tr '\n' ' ')
   if [[ $kind == aot ]]; then
     log_step "training run: AOT caches for users and gateway (JDK 25+)..."
   else
     log_step "training run: class data sharing archives for users and gateway..."
   fi
-  IMAGE_JVM_FLAGS="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" \
-    local_start_users
+  IMAGE_JVM_FLAGS=$training_jvm_flags USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" local_start_users
   wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
-  IMAGE_JVM_FLAGS="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" \
-    local_start_gateway
+  IMAGE_JVM_FLAGS=$training_jvm_flags GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
   wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
   archive_training_requests "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$USERS_PORT" "$API_KEY" ||
     log_step "training run incomplete: the archives hold the start-up classes only"
