@@ -17,9 +17,14 @@
 : "${GATEWAY_PORT:=3000}" "${USERS_PORT:=3001}" "${REDIS_PORT:=6380}"
 : "${REDIS_APPENDFSYNC:=everysec}" "${MEMORY_LIMIT:=512m}"
 REDIS_APP_USER="users-app"
-# The flags the container images use (one file for both), with MaxRAM standing in for the container's memory limit.
+# The flags the container images use: the file both services share (the training run swaps it for its own copy),
+# then the service's own (its heap).
 JVM_FLAGS_FILE="$ROOT/services/jvm/jvm.flags"
-IMAGE_JVM_FLAGS="@$JVM_FLAGS_FILE -XX:MaxRAM=$MEMORY_LIMIT"
+# image_jvm_flags SERVICE: the JVM flags of SERVICE's image, one per line, with MaxRAM standing in for the container's
+# memory limit.
+image_jvm_flags() {
+  printf '%s\n' "@$JVM_FLAGS_FILE" "@$ROOT/services/jvm/$1.flags" "-XX:MaxRAM=$MEMORY_LIMIT"
+}
 USERS_JAR="$ROOT/services/users/target/users.jar"
 GATEWAY_JAR="$ROOT/services/gateway/target/gateway.jar"
 REDIS_PID="" USERS_PID="" GATEWAY_PID=""
@@ -197,22 +202,24 @@ gateway_env() {
 # shellcheck disable=SC2086 # JVM flag lists are meant to split
 # Each JVM runs in its staged directory (like /app in the image), where the flags find jvm-archive/app.jsa.
 local_start_users() {
-  local vars
+  local vars flags
   mapfile -t vars < <(users_env 127.0.0.1 "$REDIS_PORT" "$CREDENTIALS_FILE")
+  mapfile -t flags < <(image_jvm_flags users)
   (cd "$(dirname "$USERS_JAR")" &&
     exec env SERVER_HOST=127.0.0.1 "${vars[@]}" \
-    java $IMAGE_JVM_FLAGS -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
+    java "${flags[@]}" -Dserver.host=127.0.0.1 ${JAVA_OPTS:-} ${USERS_JAVA_OPTS:-} -jar "$USERS_JAR" \
     >>"$LOGS/users.log" 2>&1) &
   USERS_PID=$!
 }
 
 # shellcheck disable=SC2086
 local_start_gateway() {
-  local vars
+  local vars flags
   mapfile -t vars < <(gateway_env "http://127.0.0.1:$USERS_PORT" "$API_KEYS_FILE")
+  mapfile -t flags < <(image_jvm_flags gateway)
   (cd "$(dirname "$GATEWAY_JAR")" &&
     exec env SERVER_HOST=127.0.0.1 "${vars[@]}" \
-    java $IMAGE_JVM_FLAGS ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1) &
+    java "${flags[@]}" ${JAVA_OPTS:-} ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >>"$LOGS/gateway.log" 2>&1) &
   GATEWAY_PID=$!
 }
 
@@ -264,19 +271,18 @@ archive_training_flags_file() {
 # it exits. JVM_ARCHIVE=off skips this (the services then start without one).
 local_archive() {
   [[ ${JVM_ARCHIVE:-on} == off ]] && return 0
-  local kind train flags_file="$RUN_DIR/jvm-training.flags" training_jvm_flags
+  local kind train flags_file="$RUN_DIR/jvm-training.flags"
   kind=$(archive_kind "$(java_major "$JAVA_HOME/bin/java")")
   archive_training_flags_file "$kind" "$JVM_FLAGS_FILE" "$flags_file"
-  training_jvm_flags="@$flags_file -XX:MaxRAM=$MEMORY_LIMIT" # IMAGE_JVM_FLAGS, with the training run's flags file
   train=$(archive_training_flags "$kind" jvm-archive/app.jsa "$JAVA_HOME" | tr '\n' ' ')
   if [[ $kind == aot ]]; then
     log_step "training run: AOT caches for users and gateway (JDK 25+)..."
   else
     log_step "training run: class data sharing archives for users and gateway..."
   fi
-  IMAGE_JVM_FLAGS=$training_jvm_flags USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" local_start_users
+  JVM_FLAGS_FILE=$flags_file USERS_JAVA_OPTS="${USERS_JAVA_OPTS:-} $train" local_start_users
   wait_ready users "http://127.0.0.1:$USERS_PORT/health/ready" "$USERS_PID"
-  IMAGE_JVM_FLAGS=$training_jvm_flags GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
+  JVM_FLAGS_FILE=$flags_file GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $train" local_start_gateway
   wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready" "$GATEWAY_PID"
   archive_training_requests "http://127.0.0.1:$GATEWAY_PORT" "http://127.0.0.1:$USERS_PORT" "$API_KEY" ||
     log_step "training run incomplete: the archives hold the start-up classes only"

@@ -131,7 +131,7 @@ final class PodTemplate {
 
     /**
      * Only non-secret values: when a secret file exists, the path to it (never its content). The JVM's flags are the
-     * image's own ({@code services/jvm/jvm.flags}, on the java command line), so none are set here.
+     * image's own ({@code services/jvm/*.flags}, on the java command line), so none are set here.
      */
     private static List<EnvVarArgs> env(WorkloadArgs args) {
         List<EnvVarArgs> env = new ArrayList<>();

@@ -127,7 +127,7 @@ class WorkloadHardeningTest {
         var tmpVolume = list(pod, "volumes").stream()
                 .filter(v -> v.get("name").equals(tmpMount.get("name"))).findFirst().orElseThrow();
         assertTrue(tmpVolume.containsKey("emptyDir"));
-        // The JVM's flags are the image's own (services/jvm/jvm.flags); a second set in the environment would only
+        // The JVM's flags are the image's own (services/jvm/*.flags); a second set in the environment would only
         // compete with them.
         var env = list(container(deployment), "env");
         assertTrue(env.stream().noneMatch(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name"))), env.toString());
