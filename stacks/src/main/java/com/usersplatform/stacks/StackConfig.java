@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * @param cluster EKS cluster and node group
  * @param cache ElastiCache replication group
  * @param secrets Secrets Manager rotation and recovery
- * @param workloads the gateway's and the users service's Deployments and autoscaling
+ * @param workloads the gateway's and the users service's Deployments and autoscaling; each memory limit at least
+ *                  {@code 256Mi}: the images' JVMs have fixed heaps and peak at ~160 MiB under load
  * @param observability monitoring stack and alert thresholds
  * @param gateway the gateway's rate limits, body limit and API keys
  * @param ingress the public load balancer in front of the gateway

@@ -17,6 +17,14 @@ final class WorkloadRules {
      * characters).
      */
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    /**
+     * The smallest memory limit a service's pod may have. The images' JVM flags do not follow the limit: they fix the
+     * heap (services/jvm/users.flags 40 MiB, gateway.flags 52 MiB) and cap class metadata at 96 MiB and compiled code
+     * at 64 MiB (services/jvm/jvm.flags), and a service reaches ~160 MiB of RSS under load (docs/performance.md). Below
+     * this the kernel's OOM killer ends the container under load instead of the JVM ever reporting it
+     * (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits).
+     */
+    static final int MIN_MEMORY_LIMIT_MIB = 256;
 
     private WorkloadRules() {
     }
@@ -25,6 +33,7 @@ final class WorkloadRules {
         String path = StackValidator.PREFIX + "workloads." + service;
         checkImage(workload.image(), path + ".image", problems);
         checkResources(workload.resources(), path + ".resources", problems);
+        checkJvmMemoryLimit(workload.resources().limits().memory(), path + ".resources.limits.memory", problems);
         AutoscalingConfig scaling = workload.autoscaling();
         String autoscaling = path + ".autoscaling";
         problems.check(scaling.minReplicas() >= 1, autoscaling + ".minReplicas",
@@ -39,6 +48,15 @@ final class WorkloadRules {
         problems.range(autoscaling + ".memoryTargetPercent", scaling.memoryTargetPercent(), 1, 100);
         problems.range(autoscaling + ".scaleDownStabilizationSeconds", scaling.scaleDownStabilizationSeconds(),
                 0, 3600);
+    }
+
+    /** A well-formed limit (checkResources reports the others) below {@link #MIN_MEMORY_LIMIT_MIB}. */
+    private static void checkJvmMemoryLimit(String limit, String path, Problems problems) {
+        BigDecimal min = BigDecimal.valueOf(MIN_MEMORY_LIMIT_MIB * 1024L * 1024L);
+        boolean tooSmall = !limit.endsWith("m") && Quantity.parse(limit)
+                .filter(bytes -> bytes.signum() > 0 && bytes.compareTo(min) < 0).isPresent();
+        problems.check(!tooSmall, path, "must be at least " + MIN_MEMORY_LIMIT_MIB + "Mi: the image's JVM has a fixed heap and bounded metadata"
+                + " and code, and peaks at ~160 MiB under load; less gets the pod OOM-killed, got '" + limit + "'");
     }
 
     private static void checkImage(ImageConfig image, String path, Problems problems) {

@@ -119,12 +119,27 @@ class StackRejectionTest {
     }
 
     @Test
+    void rejectsAServiceMemoryLimitBelowWhatItsJvmNeeds() {
+        List<String> problems = problems(write(dir, "jvm-memory",
+                "users-platform:workloads: {gateway: {resources: {requests: {memory: 128Mi}, limits: {memory: 255Mi}}},"
+                        + " users: {resources: {requests: {memory: 128Mi}, limits: {memory: 256Mi}}}}"));
+        assertProblem(problems, "users-platform:workloads.gateway.resources.limits.memory",
+                "must be at least 256Mi: the image's JVM has a fixed heap");
+        assertTrue(problems.getFirst().endsWith("got '255Mi'"), problems::toString);
+        assertEquals(1, problems.size(), problems::toString); // 256Mi, the floor itself, is fine
+    }
+
+    @Test
     void rejectsMalformedQuantities() {
         List<String> problems = problems(write(dir, "quantity",
-                "users-platform:workloads: {users: {resources: {requests: {cpu: 250 m, memory: 512m}}}}"));
+                "users-platform:workloads: {users: {resources: {requests: {cpu: 250 m, memory: 512m}}},"
+                        + " gateway: {resources: {limits: {memory: 768m}}}}"));
         assertProblem(problems, "users-platform:workloads.users.resources.requests.cpu",
                 "must be a Kubernetes quantity such as 250m, 1, 512Mi or 1Gi, got '250 m'");
         assertProblem(problems, "users-platform:workloads.users.resources.requests.memory",
+                "'m' means milli-bytes; use Mi or Gi");
+        // One problem, the unit's: not also "at least 256Mi" for the 0.768 bytes it would mean.
+        assertProblem(problems, "users-platform:workloads.gateway.resources.limits.memory",
                 "'m' means milli-bytes; use Mi or Gi");
     }
 
