@@ -15,7 +15,11 @@ public final class SilentServer implements AutoCloseable {
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     public SilentServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        // A backlog above what any test opens at once (the pool test opens UpstreamConnectionPool.MAX_IDLE + 3): on
+        // Linux, a SYN that finds the accept queue full is dropped and sent again only after the initial 1 s
+        // retransmission timeout (RFC 6298, 2.1), as long as the tests' connect timeout, so a busy machine's
+        // acceptor falling behind failed connects with "Connect timed out".
+        socket = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
                 try {
