@@ -32,8 +32,9 @@ final class WorkloadRules {
     static void check(String service, WorkloadConfig workload, boolean production, Problems problems) {
         String path = StackValidator.PREFIX + "workloads." + service;
         checkImage(workload.image(), path + ".image", problems);
-        checkResources(workload.resources(), path + ".resources", problems);
-        checkJvmMemoryLimit(workload.resources().limits().memory(), path + ".resources.limits.memory", problems);
+        checkResources(workload.resources(), path + ".resources", problems)
+                .ifPresent(limit -> checkJvmMemoryLimit(limit, workload.resources().limits().memory(),
+                        path + ".resources.limits.memory", problems));
         AutoscalingConfig scaling = workload.autoscaling();
         String autoscaling = path + ".autoscaling";
         problems.check(scaling.minReplicas() >= 1, autoscaling + ".minReplicas",
@@ -50,13 +51,12 @@ final class WorkloadRules {
                 0, 3600);
     }
 
-    /** A well-formed limit (checkResources reports the others) below {@link #MIN_MEMORY_LIMIT_MIB}. */
-    private static void checkJvmMemoryLimit(String limit, String path, Problems problems) {
-        BigDecimal min = BigDecimal.valueOf(MIN_MEMORY_LIMIT_MIB * 1024L * 1024L);
-        boolean tooSmall = !limit.endsWith("m") && Quantity.parse(limit)
-                .filter(bytes -> bytes.signum() > 0 && bytes.compareTo(min) < 0).isPresent();
-        problems.check(!tooSmall, path, "must be at least " + MIN_MEMORY_LIMIT_MIB + "Mi: the image's JVM has a fixed heap and bounded metadata"
-                + " and code, and peaks at ~160 MiB under load; less gets the pod OOM-killed, got '" + limit + "'");
+    /** A memory limit of {@code bytes} (written {@code text}) at least {@link #MIN_MEMORY_LIMIT_MIB}. */
+    private static void checkJvmMemoryLimit(BigDecimal bytes, String text, String path, Problems problems) {
+        problems.check(bytes.compareTo(BigDecimal.valueOf(MIN_MEMORY_LIMIT_MIB * 1024L * 1024L)) >= 0, path,
+                "must be at least " + MIN_MEMORY_LIMIT_MIB + "Mi: the image's JVM has a fixed heap and bounded"
+                        + " metadata and code, and peaks at ~160 MiB under load; less gets the pod OOM-killed, got '"
+                        + text + "'");
     }
 
     private static void checkImage(ImageConfig image, String path, Problems problems) {
@@ -76,8 +76,11 @@ final class WorkloadRules {
                 "must be a manifest digest sha256:<64 lower-case hex>, got '" + digest + "'"));
     }
 
-    /** Quantities well-formed and above 0, each limit at least its request. */
-    static void checkResources(ResourcesConfig resources, String path, Problems problems) {
+    /**
+     * Quantities well-formed and above 0, each limit at least its request; returns the memory limit in bytes when it
+     * is well-formed and above 0.
+     */
+    static Optional<BigDecimal> checkResources(ResourcesConfig resources, String path, Problems problems) {
         Optional<BigDecimal> cpuRequest = quantity(resources.requests().cpu(), path + ".requests.cpu", problems);
         Optional<BigDecimal> memoryRequest = memory(resources.requests().memory(), path + ".requests.memory", problems);
         Optional<BigDecimal> cpuLimit = quantity(resources.limits().cpu(), path + ".limits.cpu", problems);
@@ -86,6 +89,7 @@ final class WorkloadRules {
                 path + ".limits.cpu", problems);
         atLeastRequest(memoryLimit, memoryRequest, resources.limits().memory(), resources.requests().memory(),
                 path + ".limits.memory", problems);
+        return memoryLimit;
     }
 
     private static void atLeastRequest(Optional<BigDecimal> limit, Optional<BigDecimal> request, String limitText,
