@@ -195,7 +195,8 @@ public final class UpstreamClient {
         }
         UpstreamConnection fresh;
         try {
-            fresh = UpstreamConnection.open(resolve(), settings.connectTimeout(), settings.readTimeout());
+            fresh = UpstreamConnection.open(resolve(), settings.connectTimeout(), settings.readTimeout(),
+                    DeadlineWatch.SHARED);
         } catch (IOException e) {
             throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, service + " service unreachable", e);
         }
@@ -210,8 +211,7 @@ public final class UpstreamClient {
     private UpstreamResponse exchange(UpstreamConnection connection, byte[] request, boolean head) throws IOException {
         ResponseReader.Response answer;
         try {
-            connection.write(request);
-            answer = connection.read(head);
+            answer = connection.exchange(request, head);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;

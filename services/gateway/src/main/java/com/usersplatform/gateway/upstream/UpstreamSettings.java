@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param baseUri              users service base URI, e.g. {@code http://127.0.0.1:3001}
  * @param connectTimeout       TCP connect timeout
- * @param readTimeout          longest wait for response bytes before {@code 504 upstream_timeout}
+ * @param readTimeout          longest an exchange may take, from writing the request to the answer's last byte,
+ *                             before {@code 504 upstream_timeout} (enforced within {@link DeadlineWatch#TICK})
  * @param maxAttempts          attempts for idempotent requests whose connection failed (1 = no retry)
  * @param retryBackoff         pause between those attempts
  * @param breakerWindow        calls in the breaker's sliding window

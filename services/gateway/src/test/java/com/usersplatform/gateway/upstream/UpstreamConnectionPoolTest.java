@@ -42,7 +42,7 @@ class UpstreamConnectionPoolTest {
     private UpstreamConnection open() throws Exception {
         UpstreamConnection connection = UpstreamConnection.open(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), new DeadlineWatch());
         opened.add(connection);
         connections++;
         return connection;
