@@ -48,6 +48,11 @@ final class ResponseReader {
         this.in = in;
     }
 
+    /** Starts an exchange: nothing of its answer has arrived yet, even if its request cannot be written. */
+    void startExchange() {
+        receivedAny = false;
+    }
+
     /** Whether any byte of the current response has arrived (a connection that fails before that was stale). */
     boolean receivedAny() {
         return receivedAny;

@@ -72,6 +72,7 @@ final class UpstreamConnection implements Closeable {
      * @throws SocketTimeoutException when the read timeout passed first (the connection is closed then)
      */
     ResponseReader.Response exchange(byte[] request, boolean headRequest) throws IOException {
+        reader.startExchange();
         deadline = System.nanoTime() + timeoutNanos;
         phase.set(WAITING);
         try {

@@ -25,10 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The read timeout as the watch enforces it, on real loopback connections: the test plays the watch's thread by
- * calling {@link DeadlineWatch#expireOverdue} with the time it chooses.
+ * Exchanges on one connection to a server the test plays, over real loopback: the read timeout as the
+ * {@link DeadlineWatch} enforces it (the test plays the watch's thread, calling {@link DeadlineWatch#expireOverdue}
+ * with the time it chooses), and what a failed exchange tells the client.
  */
-class DeadlineWatchTest {
+class UpstreamConnectionTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final byte[] GET = "GET /users HTTP/1.1\r\nHost: users\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -124,6 +125,22 @@ class DeadlineWatchTest {
         watch.expireOverdue(System.nanoTime() + TIMEOUT.toNanos() + 1);
 
         assertInstanceOf(SocketTimeoutException.class, failureOf(answer));
+    }
+
+    /** What lets the client send a repeatable request again on a fresh connection: users never saw it. */
+    @Test
+    void aWriteThatFailsOnAConnectionUsersResetCountsAsUnanswered() throws Exception {
+        CompletableFuture<ResponseReader.Response> first = exchangeWaitingForTheAnswer(GET);
+        Socket usersEnd = server.connection(0);
+        usersEnd.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(204, first.get(5, TimeUnit.SECONDS).status());
+        assertTrue(connection.answered());
+
+        usersEnd.setSoLinger(true, 0); // close with a reset, so the next write fails
+        usersEnd.close();
+        Thread.sleep(100);
+        assertThrows(IOException.class, () -> connection.exchange(new byte[64 * 1024], false));
+        assertFalse(connection.answered(), "nothing of this exchange's answer came");
     }
 
     @Test
