@@ -50,8 +50,8 @@ class UpstreamConnectionTest {
         server.close();
     }
 
-    /** Starts an exchange on another thread and returns once users (the test) has received the whole request. */
-    private CompletableFuture<ResponseReader.Response> exchangeWaitingForTheAnswer(byte[] request) throws Exception {
+    /** Starts an exchange of {@code request} on another thread. */
+    private CompletableFuture<ResponseReader.Response> startExchange(byte[] request) {
         CompletableFuture<ResponseReader.Response> answer = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
@@ -60,6 +60,12 @@ class UpstreamConnectionTest {
                 answer.completeExceptionally(e);
             }
         });
+        return answer;
+    }
+
+    /** Starts an exchange and returns once users (the test) has received the whole request. */
+    private CompletableFuture<ResponseReader.Response> exchangeWaitingForTheAnswer(byte[] request) throws Exception {
+        CompletableFuture<ResponseReader.Response> answer = startExchange(request);
         InputStream in = server.connection(0).getInputStream();
         assertTrue(Arrays.equals(request, in.readNBytes(request.length)));
         return answer;
@@ -110,15 +116,7 @@ class UpstreamConnectionTest {
     @Test
     void aRequestUsersDoesNotReadIsEndedToo() throws Exception {
         // Larger than the loopback socket buffers on both ends, so the write itself blocks: the deadline covers it.
-        byte[] large = new byte[32 * 1024 * 1024];
-        CompletableFuture<ResponseReader.Response> answer = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                answer.complete(connection.exchange(large, false));
-            } catch (IOException | RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<ResponseReader.Response> answer = startExchange(new byte[32 * 1024 * 1024]);
         server.connection(0);
         Thread.sleep(200);
         assertFalse(answer.isDone(), "blocked in the write");
