@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code SocketChannelImpl.implCloseBlockingMode}). This replaces a socket read timeout ({@code SO_TIMEOUT}):
  * each read with one is a timed park of the virtual thread, and each timed park schedules and then cancels a task on
  * the scheduler's delay queue, waking its thread ({@code VirtualThread.afterYield}, {@code DelayScheduler.pend} in
- * JDK 25), which cost the gateway 6-12 µs of CPU per forwarded request (docs/performance.md, "The read timeout
- * without a timed wait"). One thread checks every open connection once per {@link #TICK}, however many requests
+ * JDK 25): 8-23 µs of CPU per request in the gateway's client measured alone (docs/performance.md, "The read
+ * timeout without a timed wait"). One thread checks every open connection once per {@link #TICK}, however many requests
  * there are, so an exchange is given up between its deadline and one tick later.
  */
 final class DeadlineWatch {
