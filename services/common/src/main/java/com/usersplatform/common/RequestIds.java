@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * {@code X-Request-ID}: a client's value is kept when it is 1-128 safe characters
@@ -16,7 +15,22 @@ import java.util.regex.Pattern;
 public final class RequestIds {
     /** The header name. */
     public static final HeaderName HEADER = HeaderNames.create("X-Request-ID");
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~:+=@/-]{1,128}");
+    /** Longest id kept. */
+    static final int MAX_LENGTH = 128;
+    /**
+     * The characters an id may have, as a table indexed by character: checked on every request that carries an id
+     * (every request users gets from the gateway). The regular expression it replaces took ~500 ns per 36-character
+     * id against ~25 ns, and was in 3-4 % of users' CPU samples under load (docs/performance.md, "The read timeout
+     * without a timed wait").
+     */
+    private static final boolean[] SAFE = new boolean[128];
+
+    static {
+        String safe = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~:+=@/-";
+        for (int i = 0; i < safe.length(); i++) {
+            SAFE[safe.charAt(i)] = true;
+        }
+    }
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private RequestIds() {
@@ -50,7 +64,16 @@ public final class RequestIds {
 
     /** Whether {@code candidate} may be used as a request id as is. */
     public static boolean isSafe(String candidate) {
-        return candidate != null && SAFE.matcher(candidate).matches();
+        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c >= SAFE.length || !SAFE[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id of the request handled by the current thread, if any. */

@@ -1,6 +1,7 @@
 package com.usersplatform.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,20 @@ class RequestIdsTest {
             }
         }
         assertEquals(200_000, seen.size());
+    }
+
+    @Test
+    void anIdIsSafeExactlyWhenItIsOneTo128OfTheDocumentedCharacters() {
+        String documented = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~:+=@/-";
+        for (char c = 0; c < 0x3000; c++) {
+            assertEquals(documented.indexOf(c) >= 0, RequestIds.isSafe(String.valueOf(c)), "character " + (int) c);
+            assertEquals(documented.indexOf(c) >= 0, RequestIds.isSafe("ok" + c + "ok"), "inside, " + (int) c);
+        }
+        String longest = (documented + documented).substring(0, 128);
+        assertTrue(RequestIds.isSafe(longest));
+        assertFalse(RequestIds.isSafe(longest + "a"), "129 characters");
+        assertFalse(RequestIds.isSafe(""));
+        assertFalse(RequestIds.isSafe(null));
     }
 
     @Test
