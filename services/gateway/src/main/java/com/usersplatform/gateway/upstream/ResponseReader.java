@@ -53,7 +53,10 @@ final class ResponseReader {
         receivedAny = false;
     }
 
-    /** Whether any byte of the current response has arrived (a connection that fails before that was stale). */
+    /**
+     * Whether any byte of the answer has arrived since {@link #startExchange} (a connection that fails before that
+     * was stale).
+     */
     boolean receivedAny() {
         return receivedAny;
     }
@@ -64,7 +67,6 @@ final class ResponseReader {
      * @param headRequest whether it answers a HEAD request, whose response never has a body
      */
     Response read(boolean headRequest) throws IOException {
-        receivedAny = false;
         int[] headBudget = {MAX_HEAD};
         while (true) {
             String statusLine = readLine(headBudget);
