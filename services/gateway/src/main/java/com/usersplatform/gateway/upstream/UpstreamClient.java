@@ -181,7 +181,7 @@ public final class UpstreamClient {
                 (carrier, name, value) -> carrier.add(HeaderValues.create(HeaderNames.create(name), value)));
         byte[] bytes = RequestEncoder.encode(request, hostHeader, traceContext);
         boolean head = request.method().equals(Method.HEAD);
-        UpstreamConnection pooled = pool.lease();
+        UpstreamConnection pooled = pool.lease(request.idempotent());
         if (pooled != null) {
             try {
                 return exchange(pooled, bytes, head);

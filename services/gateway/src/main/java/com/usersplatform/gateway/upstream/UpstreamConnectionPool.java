@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Idle connections to the users service, most recently used first (the warmest socket, and fewer connections kept
- * busy under light load). A connection is handed out only after its probe says users has not closed it, and is
- * retired once it has been idle or open too long.
+ * busy under light load). A connection is handed out after its probe says users has not closed it, unless the request
+ * may be sent again and the connection was in use moments ago, and is retired once it has been idle or open too long.
  */
 final class UpstreamConnectionPool {
     /**
@@ -24,6 +24,17 @@ final class UpstreamConnectionPool {
      * users pods added by scaling out: each is replaced after this long.
      */
     static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /**
+     * How long a connection may have been idle and still go to a repeatable request without a probe. The probe is a
+     * system call on every request under load, and what it guards against is handled for such requests anyway: a
+     * connection users closed fails before any byte of an answer, and {@link UpstreamClient} sends the request again
+     * on a new one. A request that may not be repeated is always probed. OkHttp draws the same line: it checks the
+     * socket of a pooled HTTP/1.1 connection only for requests other than GET, and only after 10 s idle
+     * (https://github.com/square/okhttp/blob/master/okhttp/src/main/kotlin/okhttp3/internal/connection/RealConnection.kt,
+     * {@code isHealthy}); here the line is shorter, so a connection users closed while idle costs a repeatable request
+     * a failed write only in its first second.
+     */
+    static final Duration PROBE_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final ConcurrentLinkedDeque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -38,12 +49,17 @@ final class UpstreamConnectionPool {
         this.nanoClock = nanoClock;
     }
 
-    /** A usable idle connection, or null when there is none (the caller opens one). */
-    UpstreamConnection lease() {
+    /**
+     * A usable idle connection, or null when there is none (the caller opens one).
+     *
+     * @param repeatable whether the request may be sent again on a new connection if this one turns out closed
+     */
+    UpstreamConnection lease(boolean repeatable) {
         long now = nanoClock.getAsLong();
         for (UpstreamConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
             idleCount.decrementAndGet();
-            if (!expired(connection, now) && connection.usable()) {
+            boolean probe = !repeatable || now - connection.idleSince() >= PROBE_AFTER_IDLE.toNanos();
+            if (!expired(connection, now) && (!probe || connection.usable())) {
                 return connection;
             }
             connection.close();

@@ -65,15 +65,15 @@ class UpstreamConnectionPoolTest {
 
     @Test
     void theMostRecentlyReturnedConnectionComesBackFirst() throws Exception {
-        assertNull(pool.lease(), "an empty pool hands out nothing: the caller connects");
+        assertNull(pool.lease(false), "an empty pool hands out nothing: the caller connects");
         UpstreamConnection first = open();
         UpstreamConnection second = open();
         pool.release(first);
         pool.release(second);
         assertEquals(2, pool.idle());
-        assertSame(second, pool.lease());
-        assertSame(first, pool.lease());
-        assertNull(pool.lease());
+        assertSame(second, pool.lease(false));
+        assertSame(first, pool.lease(false));
+        assertNull(pool.lease(false));
         assertEquals(0, pool.idle());
     }
 
@@ -85,8 +85,8 @@ class UpstreamConnectionPoolTest {
         pool.release(live);
         pool.release(closedByUsers);
         Thread.sleep(50); // the FIN reaches the client's socket
-        assertSame(live, pool.lease(), "the closed one was skipped");
-        assertNull(pool.lease());
+        assertSame(live, pool.lease(false), "the closed one was skipped");
+        assertNull(pool.lease(false));
         assertEquals(0, pool.idle(), "the skipped connection is dropped, not kept");
         assertFalse(closedByUsers.usable(), "and closed on this side too");
     }
@@ -97,7 +97,29 @@ class UpstreamConnectionPoolTest {
         serverSideOfLast().getOutputStream().write("HTTP/1.1 200 OK\r\n".getBytes());
         pool.release(chatty);
         Thread.sleep(50);
-        assertNull(pool.lease());
+        assertNull(pool.lease(false));
+    }
+
+    @Test
+    void aRepeatableRequestTakesAConnectionUsedMomentsAgoWithoutAProbe() throws Exception {
+        UpstreamConnection closedByUsers = open();
+        serverSideOfLast().close();
+        pool.release(closedByUsers);
+        Thread.sleep(50); // the FIN reaches the client's socket
+        advance(UpstreamConnectionPool.PROBE_AFTER_IDLE.minusNanos(1));
+        assertSame(closedByUsers, pool.lease(true),
+                "not probed: a GET on it fails before any answer and is sent again on a new connection");
+    }
+
+    @Test
+    void aRepeatableRequestProbesAConnectionIdleLongerThanThat() throws Exception {
+        UpstreamConnection closedByUsers = open();
+        serverSideOfLast().close();
+        pool.release(closedByUsers);
+        Thread.sleep(50);
+        advance(UpstreamConnectionPool.PROBE_AFTER_IDLE);
+        assertNull(pool.lease(true));
+        assertEquals(0, pool.idle());
     }
 
     @Test
@@ -107,11 +129,11 @@ class UpstreamConnectionPoolTest {
         advance(UpstreamConnectionPool.MAX_IDLE_TIME.plusMillis(1));
         UpstreamConnection recent = open();
         pool.release(recent);
-        assertSame(recent, pool.lease());
+        assertSame(recent, pool.lease(false));
         pool.release(recent);
         advance(UpstreamConnectionPool.MAX_IDLE_TIME);
-        assertSame(recent, pool.lease(), "idle exactly the limit: still used");
-        assertNull(pool.lease(), "the stale one was dropped");
+        assertSame(recent, pool.lease(false), "idle exactly the limit: still used");
+        assertNull(pool.lease(false), "the stale one was dropped");
         assertClosedByClient(server.connection(0));
     }
 
@@ -121,15 +143,15 @@ class UpstreamConnectionPoolTest {
         for (Duration step = Duration.ZERO; step.compareTo(UpstreamConnectionPool.MAX_AGE) < 0;
              step = step.plusSeconds(10)) {
             pool.release(busy);
-            assertSame(busy, pool.lease());
+            assertSame(busy, pool.lease(false));
             advance(Duration.ofSeconds(10));
         }
         pool.release(busy);
-        assertSame(busy, pool.lease(), "exactly the maximum age: still used");
+        assertSame(busy, pool.lease(false), "exactly the maximum age: still used");
         advance(Duration.ofMillis(1));
         pool.release(busy);
         assertEquals(0, pool.idle(), "returned after the maximum age: closed, so a new one may reach another pod");
-        assertNull(pool.lease());
+        assertNull(pool.lease(false));
         assertClosedByClient(server.connection(0));
     }
 
@@ -140,7 +162,7 @@ class UpstreamConnectionPoolTest {
         }
         assertEquals(UpstreamConnectionPool.MAX_IDLE, pool.idle());
         int leased = 0;
-        while (pool.lease() != null) {
+        while (pool.lease(false) != null) {
             leased++;
         }
         assertEquals(UpstreamConnectionPool.MAX_IDLE, leased);

@@ -157,6 +157,19 @@ class UpstreamWireTest {
     }
 
     @Test
+    void aGetOnAConnectionUsersClosedMomentsAgoIsSentOnceOnANewOne() throws Exception {
+        // As above, but a GET follows: it may take the closed connection without a probe, and must still go through.
+        try (ScriptedUpstream users = new ScriptedUpstream(n -> OK, n -> true)) {
+            UpstreamClient client = users.client();
+            assertEquals(200, client.forward(request(Method.GET, "")).status());
+            Thread.sleep(100);
+            assertEquals(200, client.forward(request(Method.GET, "")).status());
+            assertEquals(List.of("GET /users HTTP/1.1", "GET /users HTTP/1.1"), users.requests);
+            assertEquals(2, users.connections.get());
+        }
+    }
+
+    @Test
     void answersThatCannotBeFramedBecome502sNamingTheReasonAndTheirConnectionIsDropped() throws Exception {
         AtomicInteger answered = new AtomicInteger();
         try (ScriptedUpstream users = new ScriptedUpstream(n -> answered.getAndIncrement() == 0
