@@ -56,7 +56,7 @@ public final class Main {
                         // The Deployment's ConfigMap: the contract's settings and, rarely, a finer knob
                         // (UPSTREAM_BREAKER_OPEN_MS).
                         () -> environment,
-                        // Shipped in the jar: the server's bind address and shutdown grace period.
+                        // Shipped in the jar: the server's bind address, shutdown grace period and response checks.
                         ConfigSources.classpath("application.yaml"))
                 .build();
     }

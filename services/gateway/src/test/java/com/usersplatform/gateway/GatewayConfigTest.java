@@ -16,6 +16,7 @@ import com.usersplatform.contract.Setting;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
+import io.helidon.webserver.http1.Http1Config;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,14 @@ class GatewayConfigTest {
             System.clearProperty("gateway.test.only");
         }
         assertEquals("from the environment", config(env).get("gateway.test.only").asString().orElseThrow());
+    }
+
+    @Test
+    void theServerChecksWhatClientsSendButNotItsOwnAnswersAgain() {
+        Http1Config http1 = Http1Config.create(config(Map.of()).get("server.protocols.http_1_1"));
+        assertFalse(http1.validateResponseHeaders(), "every answer's fields are constants or were checked already");
+        assertTrue(http1.validateRequestHeaders(), "client input is still checked");
+        assertTrue(http1.validatePath());
     }
 
     @Test
