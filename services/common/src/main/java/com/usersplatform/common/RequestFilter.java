@@ -71,9 +71,14 @@ final class RequestFilter implements Filter {
                 .spanBuilder(method)
                 .setParent(propagator.extract(Context.root(), req.headers(), HEADERS))
                 .setSpanKind(SpanKind.SERVER)
-                .setAttribute(METHOD, method)
-                .setAttribute(REQUEST_ID, requestId)
                 .startSpan();
+        // Set only on the spans that are sampled: no sampler here reads attributes at creation (see Tracing), and
+        // "[isRecording] SHOULD be used to avoid expensive computations of a Span attributes"
+        // (https://opentelemetry.io/docs/specs/otel/trace/api/#isrecording).
+        if (span.isRecording()) {
+            span.setAttribute(METHOD, method);
+            span.setAttribute(REQUEST_ID, requestId);
+        }
         try (Scope ignored = span.makeCurrent()) {
             try {
                 res.header(RequestIds.HEADER, requestId);

@@ -119,14 +119,18 @@ public final class UpstreamClient {
     public UpstreamResponse forward(UpstreamRequest request) {
         long start = System.nanoTime();
         int status = 0;
-        Span span = tracer.spanBuilder(request.method().text())
-                .setSpanKind(SpanKind.CLIENT)
-                .setAttribute(METHOD, request.method().text())
-                .setAttribute(ADDRESS, base.host())
-                .setAttribute(PORT, (long) base.port())
-                .setAttribute(PEER, service)
-                .setAttribute(BREAKER_STATE, breaker.getState().name().toLowerCase(Locale.ROOT))
-                .startSpan();
+        Span span = tracer.spanBuilder(request.method().text()).setSpanKind(SpanKind.CLIENT).startSpan();
+        if (span.isRecording()) {
+            // Most spans are not sampled, and their attributes would be built for nothing: "this flag SHOULD be used
+            // to avoid expensive computations of a Span attributes" (https://opentelemetry.io/docs/specs/otel/trace/api/#isrecording).
+            // Attributes given at creation are for samplers, and none here reads them: the edge draws at random, the
+            // spans behind it follow their parent.
+            span.setAttribute(METHOD, request.method().text());
+            span.setAttribute(ADDRESS, base.host());
+            span.setAttribute(PORT, (long) base.port());
+            span.setAttribute(PEER, service);
+            span.setAttribute(BREAKER_STATE, breaker.getState().name().toLowerCase(Locale.ROOT));
+        }
         try (Scope ignored = span.makeCurrent()) {
             Supplier<UpstreamResponse> call = () -> send(request);
             if (request.idempotent()) {
