@@ -277,7 +277,7 @@ final class ResponseReader {
         long length = -1;
         for (String value : values.split(",", -1)) {
             String digits = value.strip();
-            if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (digits.isEmpty() || digits.length() > 18 || !allDigits(digits)) {
                 throw new MalformedResponseException("malformed Content-Length");
             }
             long parsed = Long.parseLong(digits);
@@ -287,6 +287,15 @@ final class ResponseReader {
             length = parsed;
         }
         return length;
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<String> connectionOptions(List<Header> headers) {
