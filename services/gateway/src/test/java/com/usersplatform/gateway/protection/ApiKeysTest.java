@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.usersplatform.gateway.testing.LogCapture;
 import com.usersplatform.testing.ManualClock;
@@ -43,6 +45,31 @@ class ApiKeysTest {
         assertFalse(keys.identify(null).isPresent());
         assertFalse(keys.identify(hash("alpha")).isPresent(), "the hash itself is not a key");
         assertEquals(hash("alpha").substring(0, 12), keys.identify("alpha").orElseThrow());
+    }
+
+    @Test
+    void hashesAreSha256AlsoWhenManyRequestsHashAtOnce() throws Exception {
+        // FIPS 180-2, appendix B.1: SHA-256("abc").
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", hash("abc"));
+        ApiKeys keys = keysFile(hash("alpha") + "\n" + hash("beta") + "\n", Duration.ofSeconds(1), new ManualClock());
+        String alpha = hash("alpha").substring(0, 12);
+        String beta = hash("beta").substring(0, 12);
+        List<Thread> threads = new ArrayList<>();
+        AtomicInteger wrong = new AtomicInteger();
+        for (int t = 0; t < 8; t++) {
+            boolean even = t % 2 == 0;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    if (!keys.identify(even ? "alpha" : "beta").orElse("").equals(even ? alpha : beta)) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(0, wrong.get(), "each request hashes with a digest of its own");
     }
 
     @Test
