@@ -9,8 +9,14 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +132,48 @@ class LateCredentialsFileTest {
             assertTrue(logs.stream().noneMatch(l -> l.contains("Redis unavailable")), logs::toString);
             assertTrue(logs.stream().noneMatch(l -> l.contains("password-")), "a password reached the log");
         }
+    }
+
+    @Test
+    void newConnectionsRefusedAtOnceWaitForTheOpenOnesInsteadOfFailing() throws Exception {
+        // Each round starts a service whose pool holds one connection, removes its password, and sends a burst of
+        // concurrent requests: the extra ones open new connections together, and Redis refuses them all at about
+        // the same time. Each caller must leave the pool capped before it tries again, or its retry can open
+        // another connection that is refused too, and the request fails although the open one could serve it.
+        List<String> failed = new CopyOnWriteArrayList<>();
+        int rounds = 24;
+        int callers = 24;
+        for (int round = 0; round < rounds; round++) {
+            redis.command("ACL", "SETUSER", USER, "resetpass", ">password-1");
+            try (UsersHarness users = UsersHarness.start(redis, Map.of("REDIS_CREDENTIALS_FILE",
+                    credentials.toString(), "REDIS_CREDENTIALS_POLL_MS", "600000", "REDIS_POOL_SIZE", "16"));
+                 ExecutorService threads = Executors.newFixedThreadPool(callers)) {
+                HttpResponse<String> created = users.post("/users",
+                        "{\"name\":\"A\",\"email\":\"a" + round + "@example.com\"}");
+                assertEquals(201, created.statusCode(), created.body());
+                String path = "/users/" + UsersHarness.json(created).get("id").asText();
+                redis.command("ACL", "SETUSER", USER, ">password-2", "<password-1");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> answers = new ArrayList<>();
+                for (int c = 0; c < callers; c++) {
+                    answers.add(threads.submit(() -> {
+                        go.await();
+                        HttpResponse<String> res = users.get(path);
+                        if (res.statusCode() != 200) {
+                            failed.add(res.statusCode() + " " + res.body());
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> answer : answers) {
+                    answer.get();
+                }
+                assertTrue(sample(users.get("/metrics").body(), "redis_credentials_rejected_total") > 0,
+                        "new connections were tried and refused");
+            }
+        }
+        assertEquals(List.of(), failed, "requests failed although an open connection could serve them");
     }
 
     /** Operations the outage guard refused at once ({@code status="rejected"}), over every operation. */

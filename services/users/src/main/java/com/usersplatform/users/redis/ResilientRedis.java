@@ -210,14 +210,27 @@ final class ResilientRedis implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Notes a refusal. The order matters, because a request that succeeds meanwhile asks
+     * {@link #noticeAcceptedCredentials} whether the pool may grow again:
+     * <ol>
+     *   <li>the connection count to compare with is set before the stale period begins, so a success in between never
+     *   compares with an older count and takes the refusal for past;</li>
+     *   <li>the pool is capped at the connections it holds on every refusal, not only on the one that began the
+     *   stale period: the caller retries next, and the cap makes its retry wait for an open connection instead of
+     *   opening one more that Redis refuses as well (commons-pool's {@code create()} refuses once the connections
+     *   made and being made reach {@code maxTotal}).</li>
+     * </ol>
+     */
     private void credentialsRefused() {
         metrics.credentialsRejected();
-        if (credentials.rejected()) {
-            createdAtRefusal.set(pool.getPool().getCreatedCount());
-            int open = pool.getPool().getNumActive() + pool.getPool().getNumIdle();
-            if (open > 0) {
-                pool.getPool().setMaxTotal(open);
-            }
+        createdAtRefusal.set(pool.getPool().getCreatedCount());
+        boolean began = credentials.rejected();
+        int open = pool.getPool().getNumActive() + pool.getPool().getNumIdle();
+        if (open > 0) {
+            pool.getPool().setMaxTotal(Math.min(open, pool.getPool().getMaxTotal()));
+        }
+        if (began) {
             LOG.warning("Redis refused the credentials from the file (WRONGPASS/NOAUTH) on a new connection;"
                     + " connections already open keep serving, the file is re-read with backoff");
         }
