@@ -218,8 +218,9 @@ final class ResilientRedis implements AutoCloseable {
      *   compares with an older count and takes the refusal for past;</li>
      *   <li>the pool is capped at the connections it holds on every refusal, not only on the one that began the
      *   stale period: the caller retries next, and the cap makes its retry wait for an open connection instead of
-     *   opening one more that Redis refuses as well (commons-pool's {@code create()} refuses once the connections
-     *   made and being made reach {@code maxTotal}).</li>
+     *   opening one more that Redis refuses as well (commons-pool 2.12.1's {@code GenericObjectPool.create()} makes
+     *   none once the connections made and being made reach {@code maxTotal}:
+     *   https://github.com/apache/commons-pool/blob/rel/commons-pool-2.12.1/src/main/java/org/apache/commons/pool2/impl/GenericObjectPool.java).</li>
      * </ol>
      */
     private void credentialsRefused() {
