@@ -105,6 +105,6 @@ public final class HealthService implements HttpService {
         res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(Json.write(body));
+        res.send(Json.writeBytes(body));
     }
 }

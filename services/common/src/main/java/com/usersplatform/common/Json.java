@@ -23,7 +23,23 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not serializable to JSON: " + value.getClass().getName(), e);
+            throw notSerializable(value, e);
         }
+    }
+
+    /**
+     * Serializes {@code value} to UTF-8 JSON bytes, for a response body: {@code ServerResponse.send(byte[])} writes
+     * them as they are, where a {@code String} would go through a media-writer lookup and a second encoding.
+     */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw notSerializable(value, e);
+        }
+    }
+
+    private static IllegalArgumentException notSerializable(Object value, JsonProcessingException e) {
+        return new IllegalArgumentException("Not serializable to JSON: " + value.getClass().getName(), e);
     }
 }

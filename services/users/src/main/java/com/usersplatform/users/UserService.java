@@ -179,6 +179,6 @@ final class UserService implements HttpService {
 
     private static void sendJson(ServerResponse res, Object body) {
         res.header(HeaderNames.CONTENT_TYPE, JSON);
-        res.send(Json.write(body));
+        res.send(Json.writeBytes(body));
     }
 }

@@ -66,6 +66,20 @@ class UsersApiTest {
     }
 
     @Test
+    void namesOutsideAsciiComeBackAsUtf8WithTheirByteLength() {
+        String name = "Zoë 李 \uD83D\uDE80";
+        HttpResponse<String> created = users.post("/users", body(name, "utf8.name@example.com"));
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> read = users.get(created.headers().firstValue("Location").orElseThrow());
+        for (HttpResponse<String> res : List.of(created, read)) {
+            assertEquals(name, json(res).get("name").asText());
+            assertEquals(res.body().getBytes(StandardCharsets.UTF_8).length,
+                    Integer.parseInt(res.headers().firstValue("Content-Length").orElseThrow()));
+            assertEquals("application/json", res.headers().firstValue("Content-Type").orElseThrow());
+        }
+    }
+
+    @Test
     void duplicateEmailInAnyCaseIsRejected() {
         users.createUser("First", "dup.case@example.com");
         HttpResponse<String> res = users.post("/users", "{\"name\":\"Second\",\"email\":\"DUP.Case@Example.com\"}");
