@@ -29,7 +29,8 @@ public final class Json {
 
     /**
      * Serializes {@code value} to UTF-8 JSON bytes, for a response body: {@code ServerResponse.send(byte[])} writes
-     * them as they are, where a {@code String} would go through a media-writer lookup and a second encoding.
+     * them as they are, where a {@code String} body first goes through Helidon's media-writer lookup (3 % of users'
+     * samples on the GET path). Producing bytes costs Jackson about what a string and its encoding do.
      */
     public static byte[] writeBytes(Object value) {
         try {
